@@ -1,0 +1,59 @@
+/**
+ * The engine's public functions: audit, createAuditor, getRules.
+ */
+import type { AuditConfig, AuditResult, Plugin, Rule, RuleMeta } from '../types';
+import { prepareInput, DEFAULT_MAX_INPUT_SIZE } from '../input/index';
+import { normalize } from '../normalize/index';
+import { buildModel } from '../structure/index';
+import { resolveConfig, type ResolvedConfig } from './config';
+import { runRules } from './run';
+import builtIn from '../../rules/index';
+
+export interface Auditor {
+  /** Audits one report (string or AuditInput); synchronous and pure. */
+  audit(input: unknown): AuditResult;
+  /** The rules this auditor runs, after configuration. */
+  readonly rules: ReadonlyArray<{ id: string; meta: RuleMeta }>;
+}
+
+const builtInPlugin: Plugin = builtIn;
+
+function auditWith(config: ResolvedConfig, input: unknown): AuditResult {
+  const prepared = prepareInput(input, config.maxInputSize ?? DEFAULT_MAX_INPUT_SIZE);
+  const normalized = normalize(prepared.source);
+  const model = buildModel({ ...prepared, normalized });
+  return runRules(model, config);
+}
+
+/** Validates the configuration once (throws AuditConfigError) and returns a reusable auditor. */
+export function createAuditor(config?: AuditConfig): Auditor {
+  const resolved = resolveConfig(config, builtInPlugin);
+  return {
+    audit: (input: unknown) => auditWith(resolved, input),
+    rules: resolved.rules.map((r) => ({ id: r.id, meta: r.rule.meta })),
+  };
+}
+
+const auditorCache = new WeakMap<object, Auditor>();
+let defaultAuditor: Auditor | null = null;
+
+/** Audits one report. `config` objects are resolved once and cached by identity. */
+export function audit(input: unknown, config?: AuditConfig): AuditResult {
+  if (config === undefined) {
+    defaultAuditor ??= createAuditor();
+    return defaultAuditor.audit(input);
+  }
+  if (config === null || typeof config !== 'object') return createAuditor(config).audit(input);
+  let auditor = auditorCache.get(config);
+  if (!auditor) {
+    auditor = createAuditor(config);
+    auditorCache.set(config, auditor);
+  }
+  return auditor.audit(input);
+}
+
+/** The built-in rules (and any plugin rules given): id and metadata, in run order. */
+export function getRules(config?: AuditConfig): Array<{ id: string; meta: RuleMeta; rule: Rule }> {
+  const resolved = resolveConfig({ ...(config ?? {}), rules: {} }, builtInPlugin);
+  return resolved.rules.map((r) => ({ id: r.id, meta: r.rule.meta, rule: r.rule }));
+}

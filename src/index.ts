@@ -1,0 +1,12 @@
+/**
+ * xxgk-audit — audits 政府信息公开工作年度报告 (Chinese government information-disclosure annual reports).
+ *
+ *   import { audit } from 'xxgk-audit';
+ *   const result = audit(reportText);
+ */
+export { audit, createAuditor, getRules } from './engine/index';
+export type { Auditor } from './engine/index';
+export { defineRule, definePlugin } from './engine/define';
+export { AuditConfigError, AuditInputError } from './errors';
+export { default as builtInPlugin } from '../rules/index';
+export type * from './types';

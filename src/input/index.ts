@@ -1,0 +1,156 @@
+/**
+ * input/: validate the caller's input, sniff its format and decode bytes to text.
+ */
+import type { AuditInput, AuditMeta, ReportFormat } from '../types';
+import { AuditInputError } from '../errors';
+
+export interface PreparedInput {
+  format: ReportFormat;
+  /** The source text positions point into. */
+  source: string;
+  uri?: string;
+  meta: AuditMeta;
+}
+
+export const DEFAULT_MAX_INPUT_SIZE = 20 * 1024 * 1024;
+
+const EXTENSION_FORMATS: Record<string, ReportFormat> = {
+  txt: 'text',
+  text: 'text',
+  md: 'markdown',
+  markdown: 'markdown',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  xml: 'xml',
+  docx: 'docx',
+  pdf: 'pdf',
+};
+
+const FORMATS = new Set(['text', 'markdown', 'html', 'xml', 'docx', 'pdf']);
+
+/** Normalises `string | AuditInput` and checks its shape; never trusts the caller. */
+export function toAuditInput(input: unknown): AuditInput {
+  if (typeof input === 'string') return { content: input };
+  if (input instanceof Uint8Array) return { content: input };
+  if (input === null || typeof input !== 'object') {
+    throw new AuditInputError(
+      `expected a string or an AuditInput object { content, format?, uri?, meta? }, got ${describe(input)}`,
+    );
+  }
+  const obj = input as Record<string, unknown>;
+  const uri = typeof obj.uri === 'string' ? obj.uri : undefined;
+  if (typeof obj.content !== 'string' && !(obj.content instanceof Uint8Array)) {
+    throw new AuditInputError(`input.content must be a string or a Uint8Array, got ${describe(obj.content)}`, { uri });
+  }
+  if (obj.format !== undefined && (typeof obj.format !== 'string' || !FORMATS.has(obj.format))) {
+    throw new AuditInputError(
+      `input.format must be one of text, markdown, html, xml, docx, pdf; got ${describe(obj.format)}`,
+      { uri },
+    );
+  }
+  if (obj.uri !== undefined && typeof obj.uri !== 'string') {
+    throw new AuditInputError(`input.uri must be a string, got ${describe(obj.uri)}`);
+  }
+  if (obj.meta !== undefined && (obj.meta === null || typeof obj.meta !== 'object')) {
+    throw new AuditInputError(`input.meta must be an object, got ${describe(obj.meta)}`, { uri });
+  }
+  return obj as unknown as AuditInput;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (value instanceof Uint8Array) return 'a Uint8Array';
+  if (typeof value === 'string') return JSON.stringify(value.length > 20 ? value.slice(0, 20) + '…' : value);
+  return typeof value;
+}
+
+/** Sniffs the format: explicit `format`, then the `uri` extension, then the content. */
+export function sniffFormat(input: AuditInput): ReportFormat {
+  if (input.format) return input.format;
+  const ext = input.uri?.toLowerCase().match(/\.([a-z]{2,8})$/)?.[1];
+  if (ext && EXTENSION_FORMATS[ext]) return EXTENSION_FORMATS[ext]!;
+  const content = input.content;
+  if (content instanceof Uint8Array) {
+    if (startsWith(content, [0x50, 0x4b, 0x03, 0x04])) return 'docx';
+    if (startsWith(content, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
+    return sniffText(decodeHead(content));
+  }
+  return sniffText(content.slice(0, 4096));
+}
+
+function sniffText(head: string): ReportFormat {
+  const trimmed = head.replace(/^\uFEFF/, '').trimStart();
+  if (/^<!doctype html|^<html[\s>]/i.test(trimmed)) return 'html';
+  if (/^<\?xml[\s]/i.test(trimmed)) return /<html[\s>]/i.test(trimmed) ? 'html' : 'xml';
+  if (/<(?:p|div|table|body|h[1-6])[\s>]/i.test(trimmed) && /<\/(?:p|div|table|td|body|h[1-6])>/i.test(trimmed))
+    return 'html';
+  if (/^#{1,6} /m.test(trimmed) || /^\|.*\|\s*\n\|[-:| ]+\|/m.test(trimmed)) return 'markdown';
+  return 'text';
+}
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+function decodeHead(bytes: Uint8Array): string {
+  return decodeText(bytes.subarray(0, 4096));
+}
+
+/**
+ * Decodes bytes to text: BOM first (UTF-8 / UTF-16), then strict UTF-8, then GB18030 (covers GBK and
+ * GB2312) when UTF-8 fails.
+ */
+export function decodeText(bytes: Uint8Array, declared?: string): string {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  if (declared && /^(gb2312|gbk|gb18030)$/i.test(declared)) return new TextDecoder('gb18030').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** Rejects content that is clearly not text (binary junk) before any parsing. */
+export function assertLooksLikeText(text: string, uri?: string): void {
+  const sample = text.slice(0, 8192);
+  if (sample.length === 0) return;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) control++;
+  }
+  if (control / sample.length > 0.1) {
+    throw new AuditInputError(
+      `the content does not look like text (${Math.round((100 * control) / sample.length)}% control or undecodable characters); pass a report as text, markdown, html, xml or docx`,
+      { uri },
+    );
+  }
+}
+
+export function prepareInput(raw: unknown, maxSize = DEFAULT_MAX_INPUT_SIZE): PreparedInput {
+  const input = toAuditInput(raw);
+  const uri = input.uri;
+  const size = typeof input.content === 'string' ? input.content.length : input.content.byteLength;
+  if (size > maxSize) {
+    throw new AuditInputError(`input is ${size} units long, over the limit of ${maxSize} (config.maxInputSize)`, {
+      uri,
+    });
+  }
+  const format = sniffFormat(input);
+  const meta = { ...(input.meta ?? {}) };
+  if (format === 'docx' || format === 'pdf') {
+    throw new AuditInputError(
+      format === 'pdf'
+        ? 'PDF needs the asynchronous reader: `const input = await readPdf(bytes)` from "xxgk-audit/pdf", then audit(input)'
+        : 'DOCX input is not supported yet by this version; convert the report to text or HTML',
+      { uri },
+    );
+  }
+  const source = typeof input.content === 'string' ? input.content : decodeText(input.content);
+  assertLooksLikeText(source, uri);
+  return { format, source, uri, meta };
+}

@@ -1,0 +1,182 @@
+/**
+ * structure/: from normalised text to the ReportModel and its mdast-compatible tree.
+ */
+import type { AuditMeta, Position, ReportFormat, ReportModel, SectionInfo, SectionKey, TextLine, TreeNode } from '../types';
+import type { NormalizedText } from '../normalize/index';
+import { extractBlocks, rowCells, type Block } from '../extract/text';
+import { blankChrome, markChrome, splitLines } from './lines';
+import { classifyHeading, headingCandidate, type HeadingCandidate } from './headings';
+import { findIssuer, findTitle, findYear, isIssuerLine, issuerLevelOf, issuerTypeOf } from './identity';
+import { detectTemplate, eraOf, expectedTemplateOf, fingerprint } from './template';
+import { createPositionMapper } from './positions';
+import { buildTree } from './tree';
+
+export interface ModelInput {
+  format: ReportFormat;
+  uri?: string;
+  meta: AuditMeta;
+  source: string;
+  normalized: NormalizedText;
+}
+
+/** Row labels of template tables that are numbered like top-level headings (一、主动公开情况…). */
+const TABLE_ROW_LABEL =
+  /^(本年新收|上年结转|本年度办理结果|结转下年度|主动公开情况$|回应解读情况$|依申请公开情况$|行政复议数量|行政诉讼数量|举报投诉数量|依申请公开信息收取的费用|机构建设和保障经费|政府信息公开会议和培训)/u;
+const VALUE_LINE = /^(?:[-+]?\d[\d,]*(?:\.\d+)?|[/\-—–]|无)?$/u;
+
+interface Candidate extends HeadingCandidate {
+  line: number;
+}
+
+export function buildModel(input: ModelInput): ReportModel {
+  const { normalized, source } = input;
+  const fullText = normalized.text;
+  const lines = splitLines(fullText);
+  const title = findTitle(lines);
+  markChrome(lines, title ? title.firstLine : null, isIssuerLine);
+  const text = blankChrome(fullText, lines);
+
+  const candidates = headingCandidates(lines);
+  const topLevel = acceptTopLevel(candidates, lines);
+  const breaks = new Set(topLevel.map((c) => c.line));
+  const blocks = extractBlocks(lines, { isBreak: (l) => breaks.has(l.index) });
+  const inTable = new Set<number>();
+  for (const b of blocks) if (b.type === 'table') for (const i of b.lines) inTable.add(i);
+  const headings = candidates.filter((c) => (c.depth === 1 ? breaks.has(c.line) : !inTable.has(c.line)));
+  const sections = buildSections(headings, lines, text.length);
+
+  const { year: textYear, source: yearSource } = findYear(title, text);
+  const year = input.meta.year ?? textYear;
+  const issuer = input.meta.issuer ?? findIssuer(lines, title, text);
+  const fp = fingerprint(text);
+  const mapper = createPositionMapper(source, normalized.map);
+
+  const model: ReportModel = {
+    format: input.format,
+    uri: input.uri,
+    meta: input.meta,
+    source,
+    text,
+    fullText,
+    lines,
+    title: title ? { text: title.text, start: title.start, end: title.end } : null,
+    year,
+    yearSource: input.meta.year !== undefined ? 'meta' : yearSource,
+    era: eraOf(year),
+    template: detectTemplate(fp, year),
+    expectedTemplate: expectedTemplateOf(year),
+    fingerprint: fp,
+    issuer,
+    issuerType: input.meta.issuerType ?? issuerTypeOf(issuer),
+    issuerLevel: issuerLevelOf(issuer),
+    sections,
+    tables: [],
+    tree: { type: 'root', children: [] },
+    pointAt: mapper.pointAt,
+    positionOf: mapper.positionOf,
+    sourceSlice: mapper.sourceSlice,
+    sectionAt: (offset) => sectionAt(sections, offset),
+    sectionsByKey: (key: SectionKey) => sections.filter((s) => s.key === key),
+  };
+  model.tree = buildTree(model, blocks, headings);
+  return model;
+}
+
+function headingCandidates(lines: TextLine[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const line of lines) {
+    if (line.chrome || line.text.trim().length === 0 || line.text.includes('\t')) continue;
+    const c = headingCandidate(line.text);
+    if (!c) continue;
+    if (c.depth === 1 && c.ordinal !== null && rowCells(line)) continue; // "一、本年新收… 3 0 0 …"
+    out.push({ ...c, line: line.index });
+  }
+  return out;
+}
+
+/**
+ * Top-level headings. A numbered line that is a known table-row label (一、主动公开情况 in the old
+ * statistics table, 四、结转下年度继续办理 in 表三) is a table row when it breaks the running 一、二、三
+ * sequence, when a value follows it, or when it comes after an annex line; otherwise it is a heading.
+ */
+function acceptTopLevel(candidates: Candidate[], lines: TextLine[]): Candidate[] {
+  const accepted: Candidate[] = [];
+  let last = 0;
+  let afterAnnex = false;
+  for (const c of candidates) {
+    if (c.depth !== 1) continue;
+    if (c.ordinal === null) {
+      accepted.push(c);
+      afterAnnex = true;
+      continue;
+    }
+    const title = c.title.replace(/\s+/gu, '');
+    if (TABLE_ROW_LABEL.test(title)) {
+      const breaksSequence = c.ordinal !== last + 1;
+      if (breaksSequence || afterAnnex || valueFollows(lines, c.line)) continue;
+    }
+    accepted.push(c);
+    last = c.ordinal;
+  }
+  return accepted;
+}
+
+function valueFollows(lines: TextLine[], from: number): boolean {
+  for (let i = from + 1; i < lines.length && i <= from + 4; i++) {
+    const t = lines[i]!.text.trim();
+    if (t.length === 0) continue;
+    return VALUE_LINE.test(t) && t.length > 0;
+  }
+  return false;
+}
+
+function buildSections(headings: Candidate[], lines: TextLine[], textLength: number): SectionInfo[] {
+  const contentEnd = lastContentOffset(lines, textLength);
+  const sections: SectionInfo[] = [];
+  const stack: number[] = [];
+  for (const h of headings) {
+    const line = lines[h.line]!;
+    while (stack.length > 0 && sections[stack[stack.length - 1]!]!.depth >= h.depth) {
+      sections[stack.pop()!]!.end = line.start;
+    }
+    const { key, plan } = classifyHeading(h.title);
+    const info: SectionInfo = {
+      key,
+      title: h.title,
+      heading: line.text.trim(),
+      depth: h.depth,
+      ordinal: h.ordinal,
+      headingStart: line.start + (line.text.length - line.text.trimStart().length),
+      headingEnd: line.start + line.text.trimEnd().length,
+      start: Math.min(line.end + 1, textLength),
+      end: contentEnd,
+      parent: stack.length > 0 ? stack[stack.length - 1]! : -1,
+    };
+    if (plan) info.plan = true;
+    stack.push(sections.length);
+    sections.push(info);
+  }
+  for (const s of sections) if (s.end < s.start) s.end = s.start;
+  return sections;
+}
+
+/** End of the last non-chrome line: trailing portal chrome is outside every section. */
+function lastContentOffset(lines: TextLine[], textLength: number): number {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i]!;
+    if (!l.chrome && l.text.trim().length > 0) return l.end;
+  }
+  return textLength;
+}
+
+function sectionAt(sections: SectionInfo[], offset: number): SectionInfo | null {
+  let best: SectionInfo | null = null;
+  for (const s of sections) {
+    if (offset >= s.headingStart && offset < Math.max(s.end, s.headingEnd)) {
+      if (!best || s.depth >= best.depth) best = s;
+    }
+  }
+  return best;
+}
+
+export type { Block, Position };

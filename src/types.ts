@@ -1,0 +1,362 @@
+/**
+ * Every public type of xxgk-audit. The shapes here are a contract (see DESIGN.md, "Public API").
+ */
+
+// ---------------------------------------------------------------------------
+// Input
+// ---------------------------------------------------------------------------
+
+export type InputFormat = 'text' | 'markdown' | 'html' | 'xml' | 'docx';
+export type ReportFormat = InputFormat | 'pdf';
+export type IssuerType = 'government' | 'department' | 'other';
+
+export interface AuditMeta {
+  /** Report year; otherwise read from the title or text. */
+  year?: number;
+  /** ISO date (YYYY-MM-DD) the report went public, for the deadline rule. */
+  publishedAt?: string;
+  /** Otherwise inferred from the issuer name. */
+  issuerType?: IssuerType;
+  issuer?: string;
+  /** Last year's report, for cross-year rules. */
+  previous?: string | AuditInput;
+}
+
+export interface AuditInput {
+  /** Uint8Array for docx, or for text/html in an unknown charset. */
+  content: string | Uint8Array;
+  format?: InputFormat | 'pdf';
+  /** Shown in outputs, e.g. the file name. */
+  uri?: string;
+  meta?: AuditMeta;
+}
+
+// ---------------------------------------------------------------------------
+// Positions (unist points: line and column from 1, offset from 0, UTF-16 code units)
+// ---------------------------------------------------------------------------
+
+export interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export interface Position {
+  start: Point;
+  end: Point;
+}
+
+// ---------------------------------------------------------------------------
+// Report model (what structure/ recognised)
+// ---------------------------------------------------------------------------
+
+export type TemplateKey = 'REG2007' | 'TPL2019' | 'TPL2021' | 'unknown';
+export type Era = 'E1' | 'E2' | 'E3';
+
+/** Canonical section keys (spec/sections.md). */
+export type SectionKey =
+  | 'overview'
+  | 'proactive'
+  | 'requests'
+  | 'fees'
+  | 'review-litigation'
+  | 'problems'
+  | 'other';
+
+export type IssuerLevel = 'national' | 'provincial' | 'prefecture' | 'county' | 'township';
+
+/** A line of the normalised text. Offsets are into `ReportModel.text`. */
+export interface TextLine {
+  index: number;
+  start: number;
+  /** Exclusive, before the line break. */
+  end: number;
+  text: string;
+  /** Web chrome (portal navigation, footer, ICP numbers…), kept out of `ReportModel.text`. */
+  chrome: boolean;
+}
+
+/** A section found from a numbered or known heading. Offsets are into `ReportModel.text`. */
+export interface SectionInfo {
+  /** Canonical key, or null when the heading matches no statutory part. */
+  key: SectionKey | null;
+  /** Heading text without its ordinal, normalised. */
+  title: string;
+  /** The heading line as printed (normalised). */
+  heading: string;
+  /** 1 = 一、 2 = （一） 3 = 1、 */
+  depth: number;
+  /** The ordinal as a number (一 → 1), or null for an un-numbered heading. */
+  ordinal: number | null;
+  /** True for a forward-plan section (下一步工作安排, 关于YYYY年…), keyed as `problems`. */
+  plan?: boolean;
+  headingStart: number;
+  headingEnd: number;
+  /** Content range (after the heading line up to the next heading of the same or a higher level). */
+  start: number;
+  end: number;
+  /** Index of the parent section in `sections`, or -1. */
+  parent: number;
+}
+
+export type CellKind = 'number' | 'blank' | 'slash' | 'dash' | 'text';
+
+export interface TableCell {
+  /** Row key of the template. */
+  row: string;
+  /** Column key of the template. */
+  column: string;
+  /** Parsed value (blank, '/', '-' give null). */
+  value: number | null;
+  /** Cell text as printed, normalised. */
+  text: string;
+  kind: CellKind;
+  /** A note printed inside the cell, e.g. 「其中修订 16 件」. */
+  note?: string;
+  position: Position;
+}
+
+export type TableId = 'T2' | 'T3' | 'T4' | 'STAT';
+
+export interface RecognisedTable {
+  id: TableId;
+  /** The template definition used: e.g. 'TPL2021-T3'. */
+  template: string;
+  /** Chinese name, e.g. 「表三 收到和处理政府信息公开申请情况」. */
+  name: string;
+  rows: Array<{ key: string; label: string }>;
+  columns: Array<{ key: string; label: string }>;
+  cells: TableCell[];
+  position: Position;
+}
+
+export interface ReportSummary {
+  format: ReportFormat;
+  uri?: string;
+  year: number | null;
+  template: TemplateKey;
+  /** The template in force for the report year. */
+  expectedTemplate: TemplateKey;
+  era: Era | null;
+  issuer: string | null;
+  issuerType: IssuerType | null;
+  issuerLevel: IssuerLevel | null;
+  title: string | null;
+  sections: Array<{ key: SectionKey | null; title: string; depth: number; position: Position }>;
+  tables: RecognisedTable[];
+  /** The extracted text, for docx and pdf input (positions point into it). */
+  text?: string;
+}
+
+// ---------------------------------------------------------------------------
+// Result
+// ---------------------------------------------------------------------------
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Impact = 'critical' | 'serious' | 'moderate' | 'minor';
+export type Outcome = 'pass' | 'fail' | 'incomplete' | 'inapplicable';
+export type FindingKind = 'fail' | 'review';
+export type Locale = 'zh-CN' | 'en';
+
+export interface Finding {
+  ruleId: string;
+  messageId: string;
+  message: string;
+  severity: Severity;
+  impact: Impact;
+  kind: FindingKind;
+  position: Position;
+  /** The source text at `position` (shortened to 80 characters). */
+  snippet: string;
+  /** The section the finding belongs to, when there is one. */
+  section?: { key: SectionKey | null; title: string };
+  data?: Record<string, unknown>;
+  expected?: unknown;
+  actual?: unknown;
+  fingerprint: string;
+}
+
+export interface RuleOutcome {
+  ruleId: string;
+  outcome: Outcome;
+  impact: Impact;
+  severity: Severity;
+  findingCount: number;
+  weight: number;
+  reason?: string;
+}
+
+export interface RuleError {
+  ruleId: string;
+  message: string;
+  stack?: string;
+}
+
+export interface AuditResult {
+  score: number;
+  passed: boolean;
+  report: ReportSummary;
+  rules: RuleOutcome[];
+  findings: Finding[];
+  errors: RuleError[];
+}
+
+// ---------------------------------------------------------------------------
+// Rules and plugins
+// ---------------------------------------------------------------------------
+
+export interface MessageDefinition {
+  /** Default severity of a finding with this message. */
+  severity: Severity;
+  /** 'fail' (default for error/warning) or 'review' (default for info). */
+  kind?: FindingKind;
+  /** The message per locale with {{placeholders}}; zh-CN is required. */
+  text: { 'zh-CN': string; en?: string };
+}
+
+export interface RuleMeta {
+  id: string;
+  impact: Impact;
+  docs: {
+    description: { 'zh-CN': string; en: string };
+    url?: string;
+    /** What input the rule needs, in words (e.g. "meta.publishedAt"). */
+    requires?: string;
+  };
+  messages: Record<string, MessageDefinition>;
+  /** JSON Schema for the rule's options object (compiled once by ajv). */
+  schema?: Record<string, unknown>;
+  /** Default options, merged under the configured ones. */
+  defaultOptions?: Record<string, unknown>;
+  /** Eras or templates where the rule is meaningful; outside them it is inapplicable. */
+  appliesTo?: Array<Era | TemplateKey>;
+}
+
+export interface ReportDescriptor {
+  messageId: string;
+  /** A tree node with a position. */
+  node?: { position?: Position };
+  /** A position in the caller's source. */
+  position?: Position;
+  /** A range [start, end) in `ReportModel.text` (normalised analysis text). */
+  range?: [number, number];
+  data?: Record<string, unknown>;
+  expected?: unknown;
+  actual?: unknown;
+  /** Overrides the section the finding is attached to. */
+  section?: { key: SectionKey | null; title: string };
+}
+
+export interface RuleContext {
+  readonly ruleId: string;
+  readonly model: ReportModel;
+  readonly options: Record<string, unknown>;
+  readonly locale: Locale;
+  report(descriptor: ReportDescriptor): void;
+  /** Marks the rule inapplicable for this report (the reason is shown). */
+  inapplicable(reason: string): void;
+}
+
+export type Visitor = (node: TreeNode, parent: TreeNode | null) => void;
+export type RuleVisitors = Partial<Record<string, Visitor | (() => void)>>;
+
+export interface Rule {
+  meta: RuleMeta;
+  create(context: RuleContext): RuleVisitors | void;
+}
+
+export interface Plugin {
+  name: string;
+  rules: Record<string, Rule>;
+  configs?: Record<string, AuditConfig>;
+}
+
+export type RuleSetting =
+  | Severity
+  | 'off'
+  | [Severity | 'off', Record<string, unknown>?]
+  | {
+      severity?: Severity | 'off';
+      options?: Record<string, unknown>;
+      /** Per-message severity overrides. */
+      messages?: Record<string, Severity | 'off'>;
+    };
+
+export interface AuditConfig {
+  locale?: Locale;
+  /** Extra plugins; the built-in plugin is always loaded. */
+  plugins?: Plugin[];
+  rules?: Record<string, RuleSetting>;
+  /** Weight per impact (critical 10, serious 7, moderate 3, minor 1) or per rule id. */
+  weights?: Partial<Record<Impact, number>> & Record<string, number>;
+  /** Maximum findings one rule may report (default 200); the rest are counted, not listed. */
+  maxFindingsPerRule?: number;
+  /** Maximum input size in UTF-16 code units / bytes (default 20 MB). */
+  maxInputSize?: number;
+}
+
+// ---------------------------------------------------------------------------
+// The tree (mdast-compatible, with `section` nodes)
+// ---------------------------------------------------------------------------
+
+export interface TreeNode {
+  type: string;
+  position?: Position;
+  children?: TreeNode[];
+  value?: string;
+  data?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+export interface SectionNode extends TreeNode {
+  type: 'section';
+  depth: number;
+  title: string;
+  key: SectionKey | null;
+  /** Index into `ReportModel.sections`. */
+  index: number;
+  children: TreeNode[];
+}
+
+export interface ReportModel {
+  format: ReportFormat;
+  uri?: string;
+  meta: AuditMeta;
+  /** The caller's source text (for docx/pdf: the extracted text). */
+  source: string;
+  /** Normalised analysis text: same line structure as `fullText`, chrome lines blanked to spaces. */
+  text: string;
+  /** Normalised text including chrome lines. */
+  fullText: string;
+  lines: TextLine[];
+  title: { text: string; start: number; end: number } | null;
+  year: number | null;
+  yearSource: 'meta' | 'title' | 'period' | 'text' | null;
+  era: Era | null;
+  template: TemplateKey;
+  expectedTemplate: TemplateKey;
+  /** Template markers found (signals.md §6). */
+  fingerprint: {
+    tpl2021: string[];
+    tpl2019: string[];
+    shared: string[];
+    stat: string[];
+    e1: string[];
+  };
+  issuer: string | null;
+  issuerType: IssuerType | null;
+  issuerLevel: IssuerLevel | null;
+  sections: SectionInfo[];
+  tables: RecognisedTable[];
+  tree: TreeNode;
+  /** Maps an offset of `text` to a point in `source`. */
+  pointAt(offset: number): Point;
+  /** Maps a range of `text` to a position in `source`. */
+  positionOf(start: number, end: number): Position;
+  /** The source text of a range of `text`. */
+  sourceSlice(start: number, end: number): string;
+  /** The innermost section containing an offset of `text`, or null. */
+  sectionAt(offset: number): SectionInfo | null;
+  /** All sections with a key, in document order. */
+  sectionsByKey(key: SectionKey): SectionInfo[];
+}
