@@ -35,8 +35,9 @@ interface RuleRun {
 }
 
 function describeError(ruleId: string, e: unknown): RuleError {
-  const err = e instanceof Error ? e : new Error(String(e));
-  return { ruleId, message: err.message, stack: err.stack };
+  // No stack: it depends on the caller and would make the result non-deterministic.
+  if (e instanceof Error) return { ruleId, message: e.name && e.name !== 'Error' ? `${e.name}: ${e.message}` : e.message };
+  return { ruleId, message: String(e) };
 }
 
 function severityOf(run: RuleRun, messageId: string, defaultSeverity: Severity): Severity | 'off' {
