@@ -31,8 +31,10 @@ export function findTitle(lines: TextLine[]): TitleInfo | null {
     const next = candidates[k + 1];
     if (next && t.length <= MAX_TITLE) {
       const joined = t + next.text.trim();
-      const nextAlone = TITLE_WORDS.test(next.text) && next.text.trim().length <= MAX_TITLE;
-      if (joined.length <= MAX_TITLE && TITLE_WORDS.test(joined) && !nextAlone && /年/u.test(joined))
+      // 「2024 年上海市科委政府信息公开工作」 + 「年度报告」; not an issuer line above a title.
+      const titleHead = /\d{4}年|信息公开|政务公开/u.test(t);
+      const nextIsTitle = TITLE_WORDS.test(next.text) && /\d{4}年/u.test(next.text);
+      if (titleHead && !nextIsTitle && joined.length <= MAX_TITLE && TITLE_WORDS.test(joined) && /年/u.test(joined))
         return titleOf(lines, line, next, joined);
     }
   }

@@ -42,7 +42,9 @@ export function buildModel(input: ModelInput): ReportModel {
   const blocks = extractBlocks(lines, { isBreak: (l) => breaks.has(l.index) });
   const inTable = new Set<number>();
   for (const b of blocks) if (b.type === 'table') for (const i of b.lines) inTable.add(i);
-  const headings = candidates.filter((c) => (c.depth === 1 ? breaks.has(c.line) : !inTable.has(c.line)));
+  const headings = candidates.filter((c) =>
+    c.depth === 1 ? breaks.has(c.line) : !inTable.has(c.line) && c.title.length > 2 && !insideTable(lines, c.line),
+  );
   const sections = buildSections(headings, lines, text.length);
 
   const { year: textYear, source: yearSource } = findYear(title, text);
@@ -111,6 +113,9 @@ function acceptTopLevel(candidates: Candidate[], lines: TextLine[]): Candidate[]
       continue;
     }
     const title = c.title.replace(/\s+/gu, '');
+    // A numbered fragment inside a table (「三、本法提供」 from a broken PDF→Markdown table) is not a heading
+    // unless it continues the 一、二、三 sequence.
+    if (c.ordinal !== last + 1 && insideTable(lines, c.line)) continue;
     if (TABLE_ROW_LABEL.test(title)) {
       const breaksSequence = c.ordinal !== last + 1;
       if (breaksSequence || afterAnnex || valueFollows(lines, c.line)) continue;
@@ -119,6 +124,21 @@ function acceptTopLevel(candidates: Candidate[], lines: TextLine[]): Candidate[]
     last = c.ordinal;
   }
   return accepted;
+}
+
+function nearbyRow(lines: TextLine[], from: number, step: 1 | -1): boolean {
+  let seen = 0;
+  for (let i = from + step; i >= 0 && i < lines.length && seen < 8; i += step) {
+    const l = lines[i]!;
+    if (l.text.trim().length === 0) continue;
+    seen++;
+    if (l.text.includes('\t') || rowCells(l)) return true;
+  }
+  return false;
+}
+
+function insideTable(lines: TextLine[], line: number): boolean {
+  return nearbyRow(lines, line, -1) && nearbyRow(lines, line, 1);
 }
 
 function valueFollows(lines: TextLine[], from: number): boolean {
