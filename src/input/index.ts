@@ -142,6 +142,12 @@ export function prepareInput(raw: unknown, maxSize = DEFAULT_MAX_INPUT_SIZE): Pr
   }
   const format = sniffFormat(input);
   const meta = { ...(input.meta ?? {}) };
+  if (format === 'html' || format === 'xml') {
+    throw new AuditInputError(
+      `${format.toUpperCase()} input is not supported by this version yet; pass the report's text (format: 'text')`,
+      { uri },
+    );
+  }
   if (format === 'docx' || format === 'pdf') {
     throw new AuditInputError(
       format === 'pdf'
