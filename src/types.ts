@@ -285,7 +285,7 @@ export type RuleSetting =
 export interface AuditConfig {
   locale?: Locale;
   /** Extra plugins; the built-in plugin is always loaded. */
-  plugins?: Plugin[];
+  plugins?: readonly Plugin[];
   rules?: Record<string, RuleSetting>;
   /** Weight per impact (critical 10, serious 7, moderate 3, minor 1) or per rule id. */
   weights?: Partial<Record<Impact, number>> & Record<string, number>;

@@ -9,8 +9,10 @@ import {
   defineRule,
   definePlugin,
   getRules,
+  type AuditConfig,
   type AuditResult,
   type Rule,
+  type RuleSetting,
 } from '../../src/index';
 import { lineColumn, seeds } from '../helpers';
 
@@ -83,10 +85,10 @@ const withOptions: Rule = defineRule({
 });
 
 const testPlugin = definePlugin({ name: 'test', rules: { probe, crashing, 'with-options': withOptions } });
-const only = (extra: Record<string, unknown> = {}) => {
-  const rules: Record<string, 'off'> = {};
+const only = (extra: Record<string, RuleSetting> = {}): AuditConfig => {
+  const rules: Record<string, RuleSetting> = {};
   for (const r of getRules()) rules[r.id] = 'off';
-  return { plugins: [testPlugin], rules: { ...rules, ...extra } } as const;
+  return { plugins: [testPlugin], rules: { ...rules, ...extra } };
 };
 
 describe('AuditResult', () => {
