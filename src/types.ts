@@ -72,7 +72,7 @@ export interface TextLine {
   /** Exclusive, before the line break. */
   end: number;
   text: string;
-  /** Web chrome (portal navigation, footer, ICP numbers…), kept out of `ReportModel.text`. */
+  /** Web chrome (portal navigation, footer, ICP numbers…) or page furniture (「— 3 —」), kept out of `ReportModel.text`. */
   chrome: boolean;
 }
 

@@ -22,10 +22,18 @@ export function splitLines(text: string): TextLine[] {
   return lines;
 }
 
+/** Page furniture of PDF-derived text: 「- 4 -」, 「— 5 —」, 「第 3 页」, 「3/12」. */
+const PAGE_NUMBER = /^(?:[-—–]\s{0,3}\d{1,4}\s{0,3}[-—–]|第\s{0,2}\d{1,4}\s{0,2}页(?:\s{0,2}[,/]?\s{0,2}共\s{0,2}\d{1,4}\s{0,2}页)?|\d{1,4}\s{0,2}\/\s{0,2}\d{1,4})$/u;
+
+export function isPageNumberLine(text: string): boolean {
+  return PAGE_NUMBER.test(text.trim());
+}
+
+/** Web chrome (signals.md §1.4) or page furniture: kept out of the analysed text. */
 export function isChromeLine(text: string): boolean {
   const t = text.trim();
   if (t.length === 0) return false;
-  return CHROME.test(t) || METADATA.test(t);
+  return CHROME.test(t) || METADATA.test(t) || PAGE_NUMBER.test(t);
 }
 
 /**
