@@ -77,21 +77,25 @@ export interface ContactInfoOptions {
 // ---------------------------------------------------------------------------
 
 const INTENT =
-  /(如对(?:本|此|该)?(?:年度)?(?:报告|年报)(?:内容)?(?:有|存在)(?:任何)?(?:疑问|疑义|问题|意见)|若对(?:本|此|该)?(?:年度)?(?:报告|年报)(?:内容)?有(?:任何)?(?:疑问|疑义|意见)|如有(?:任何)?(?:疑问|疑义)|请与[^\n。]{1,40}?联系|联系方式[:：]|咨询电话|联系人[:：])/gu;
-const OFFICE_IN_INTENT = /请与([^\n。]{1,40}?)联系/u;
+  /((?:如|若)?对(?:本|此|该)?(?:年度)?(?:报告|年报)(?:内容)?(?:有|存在)(?:任何)?(?:疑问|疑义|问题|意见)|如有(?:任何)?(?:疑问|疑义)|请(?:与|同)[^\n。]{1,40}?联系|请联系|(?:可|请)致电|联系方式[:：]|咨询电话|联系人[:：])/gu;
+// The contact office named in an intent phrase: 「请与高亭镇政府党政办公室联系」, 「请联系三明市…办公室,」,
+// 「可致电福州市晋安区人民政府信息公开办公室,」.
+const OFFICE_IN_INTENT = /(?:请(?:与|同)([^\n。]{1,40}?)联系|(?:请联系|致电)([^\n。,;:(]{2,40}))/u;
 const OFFICE_WORD = /(办公室|办公厅|政府办|办|局|委员会|委|中心|科|处|股|所|政府|部|组|站|室)/u;
 
 // Landline with area code: 0580-4406225, 0578—2090823, (0563)3027267, 0517 87222589.
-const LANDLINE = /(?<![\d-])\(?0\d{2,3}\)?[-—–― ]{0,2}\d{7,8}(?!\d)/gu;
-const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/gu;
+// Not part of a longer number, an e-mail address (「13912345678@qq.com」) or a URL.
+const LANDLINE = /(?<![\d\-.\/=A-Za-z])\(?0\d{2,3}\)?[-—–― ]{0,2}\d{7,8}(?![\d@])/gu;
+const MOBILE = /(?<![\d.\/=A-Za-z])1[3-9]\d{9}(?![\d@])/gu;
 // A local number without area code, only right after a 电话/传真 label (signals.md §3.1, 「电话:83126452」).
 const LOCAL_AFTER_LABEL = /(电话|传真)[^\d\n]{0,5}?(?<!\d)(\d{7,8})(?!\d)/gu;
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}[@＠][A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,5}\.[A-Za-z]{2,24}(?![A-Za-z])/gu;
 const POSTCODE = /(邮编|邮政编码)[:：]?(?<!\d)(\d{6})(?!\d)/gu;
 const ADDRESS =
-  /(办公地址|通讯地址|通信地址|联系地址|办公地点|地址)[:：]([^；;，,。)）\n]{4,60}?(?:号|室|楼|院|大厦|中心|政府))/gu;
+  /(?<!网站|网址|邮箱|邮件|主页)(办公地址|通讯地址|通信地址|联系地址|办公地点|地址)[:：]([^；;，,。)）\n]{4,60}?(?:号|室|楼|院|大厦|中心|政府))/gu;
 // Labels that make a phone-like number a phone (signals.md §3.3 item 4).
 const PHONE_LABEL = /(电话|传真|手机|热线|座机|联系方式|Tel|TEL|tel|Fax|FAX)/gu;
+const EMAIL_LABEL = /(电子邮箱|电子信箱|电子邮件|邮箱|信箱|E-mail|e-mail|Email|email|EMAIL|E-MAIL)/gu;
 // Concept mentions (recorded as excluded when no value follows).
 const MENTION = /(联系方法|联系方式|联系电话|监督电话|公开电话|咨询电话|举报电话|投诉电话|办公地址|联系地址|电子邮箱|电子邮件|邮箱|电话|传真|地址|邮编)/gu;
 // Anchors of a statistics-form sign-off.
@@ -131,19 +135,25 @@ function excludedLines(lines: TextLine[]): Array<'chrome' | 'footer' | null> {
   });
   const nonBlank: number[] = [];
   for (let i = 0; i < lines.length; i++) if (lines[i]!.text.trim().length > 0) nonBlank.push(i);
-  for (let k = 0; k < nonBlank.length; k++) {
-    const i = nonBlank[k]!;
-    if (out[i] !== null || !FOOTER_CONTENT.test(lines[i]!.text) || lines[i]!.text.trim().length > 120) continue;
-    // Walk over other footer-like lines (a footer may hold 地址 and 电话 on two lines).
-    let p = k - 1;
-    while (p >= 0 && out[nonBlank[p]!] === null && isFooterLike(lines[nonBlank[p]!]!.text)) p--;
-    let q = k + 1;
-    while (q < nonBlank.length && out[nonBlank[q]!] === null && isFooterLike(lines[nonBlank[q]!]!.text)) q++;
-    const prevChrome = p >= 0 && out[nonBlank[p]!] === 'chrome';
-    const nextChrome = q < nonBlank.length && out[nonBlank[q]!] === 'chrome';
-    const prevEdge = p < 0;
-    const nextEdge = q >= nonBlank.length;
-    if ((prevChrome || prevEdge) && (nextChrome || nextEdge) && (prevChrome || nextChrome)) out[i] = 'footer';
+  // Runs of consecutive footer-like lines (a footer may hold 地址 and 电话 on two lines); a run whose
+  // neighbours are chrome lines or the document edge, at least one of them chrome, is a footer.
+  // A line that asks readers to get in touch (「如对本报告有疑问，请与…联系」) is report content.
+  let k = 0;
+  while (k < nonBlank.length) {
+    if (out[nonBlank[k]!] !== null || !isFooterLike(lines[nonBlank[k]!]!.text)) {
+      k++;
+      continue;
+    }
+    let q = k;
+    while (q + 1 < nonBlank.length && out[nonBlank[q + 1]!] === null && isFooterLike(lines[nonBlank[q + 1]!]!.text)) q++;
+    const prev = k > 0 ? out[nonBlank[k - 1]!] : undefined;
+    const next = q + 1 < nonBlank.length ? out[nonBlank[q + 1]!] : undefined;
+    const prevChrome = prev === 'chrome';
+    const nextChrome = next === 'chrome';
+    if ((prevChrome || k === 0) && (nextChrome || q + 1 === nonBlank.length) && (prevChrome || nextChrome)) {
+      for (let j = k; j <= q; j++) out[nonBlank[j]!] = 'footer';
+    }
+    k = q + 1;
   }
   return out;
 }
@@ -196,21 +206,51 @@ function signoffZones(s: string): Array<[number, number]> {
   return zones;
 }
 
+/** True when `pos` lies in one of the sorted, possibly overlapping zones (binary search). */
 function inZones(zones: Array<[number, number]>, pos: number): boolean {
-  for (const [a, b] of zones) if (pos >= a && pos < b) return true;
+  // The last zone starting at or before pos; zones are built in order, so their ends are increasing too.
+  let lo = 0;
+  let hi = zones.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (zones[mid]![0] <= pos) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let i = found; i >= 0 && i >= found - 1; i--) if (pos < zones[i]![1]) return true;
   return false;
 }
 
-/** The end of the nearest match of a global `re` ending at or before `pos`, within `window` characters. */
-function labelBefore(re: RegExp, s: string, pos: number, window: number): string | null {
-  const from = Math.max(0, pos - window - 6);
-  let found: string | null = null;
-  for (const m of s.slice(from, pos).matchAll(re)) {
-    const end = from + m.index! + m[0].length;
-    if (pos - end <= window) found = m[0];
+/** Index of the last item whose `key` is <= pos in a list sorted by key, or -1. */
+function lastAtOrBefore<T>(items: readonly T[], key: (t: T) => number, pos: number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]!) <= pos) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return found;
 }
+
+/** The nearest match of a global `re` ending at most `window` characters before `pos`. */
+function labelBefore(re: RegExp, s: string, pos: number, window: number): { text: string; index: number } | null {
+  const from = Math.max(0, pos - window - 8);
+  let found: { text: string; index: number } | null = null;
+  for (const m of s.slice(from, pos).matchAll(re)) {
+    const index = from + m.index!;
+    if (pos - (index + m[0].length) <= window) found = { text: m[0], index };
+  }
+  return found;
+}
+
+const FAX_LABEL = /^(传真|Fax|FAX)$/u;
+const PHONE_BEFORE_FAX = /(电话|Tel|TEL|tel)[、/(\s]{0,2}$/u;
 
 function rawChannels(s: string): Raw[] {
   const out: Raw[] = [];
@@ -283,8 +323,15 @@ export function findContactInfo(
     }
     intents.push({ cs, ce, text: m[0] });
   }
-  const intentBefore = (pos: number): boolean =>
-    intents.some((i) => i.ce <= pos + 1 && pos - i.ce <= intentWindow) || intents.some((i) => i.cs <= pos && pos < i.ce);
+  // Intent phrases do not overlap and are in order: the one starting last at or before pos decides.
+  const intentBefore = (pos: number): boolean => {
+    const i = intents[lastAtOrBefore(intents, (x) => x.cs, pos)];
+    return i !== undefined && (pos < i.ce || pos - i.ce <= intentWindow);
+  };
+  const insideIntent = (pos: number): boolean => {
+    const i = intents[lastAtOrBefore(intents, (x) => x.cs, pos)];
+    return i !== undefined && pos < i.ce;
+  };
 
   const zones = signoffZones(s);
   const channels: ContactChannel[] = [];
@@ -303,22 +350,22 @@ export function findContactInfo(
       continue;
     }
     let label = raw.label;
+    if (raw.kind === 'email') label = labelBefore(EMAIL_LABEL, s, raw.cs, labelWindow)?.text ?? null;
     if (raw.phoneLike) {
-      label = label ?? labelBefore(PHONE_LABEL, s, raw.cs, labelWindow);
+      const found = labelBefore(PHONE_LABEL, s, raw.cs, labelWindow);
+      label = found?.text ?? raw.label;
       if (label === null && !intentBefore(raw.cs)) {
         excluded.push({ kind: raw.kind, value: raw.value, start, end, reason: 'no-label' });
         continue;
       }
-    }
-    counted.push({ ...raw, label });
-    if (raw.phoneLike) {
-      // 「传真:…」 is a fax; 「电话、传真:」 and 「电话(传真):」 give one number for both.
-      const before = s.slice(Math.max(0, raw.cs - labelWindow - 6), raw.cs);
-      const fax = /传真|Fax|FAX/u.test(before);
-      const phone = /电话|手机|热线|座机|Tel|TEL|tel|联系方式/u.test(before) || !fax;
+      counted.push({ ...raw, label });
+      // 「传真:…」 is a fax; 「电话、传真:」, 「电话(传真):」 and 「电话/传真:」 give one number for both.
+      const fax = found !== null && FAX_LABEL.test(found.text);
+      const phone = !fax || PHONE_BEFORE_FAX.test(s.slice(Math.max(0, found.index - 4), found.index));
       if (phone) channels.push({ kind: raw.kind, value: raw.value, start, end, label });
       if (fax) channels.push({ kind: 'fax', value: raw.value, start, end, label });
     } else {
+      counted.push({ ...raw, label });
       channels.push({ kind: raw.kind, value: raw.value, start, end, label });
     }
   }
@@ -330,7 +377,7 @@ export function findContactInfo(
     const cs = m.index!;
     const ce = cs + m[0].length;
     if (exclusionAt(cs) || inZones(zones, cs)) continue;
-    const hasValue = rawChannelsNear(counted, ce, 24) || intents.some((i) => i.cs <= cs && cs < i.ce);
+    const hasValue = rawChannelsNear(counted, ce, 24) || insideIntent(cs);
     if (hasValue) continue;
     const [start, end] = toRange(cs, ce);
     excluded.push({ kind: 'mention', value: m[0], start, end, reason: 'no-value' });
@@ -349,10 +396,12 @@ export function findContactInfo(
   let officeIntent: (typeof intents)[number] | null = null;
   let office: string | null = null;
   for (const i of intents) {
-    const m = OFFICE_IN_INTENT.exec(i.text);
-    if (m && OFFICE_WORD.test(m[1]!)) {
+    // The office follows 「请联系」/「致电」, so read a little past the phrase.
+    const m = OFFICE_IN_INTENT.exec(s.slice(i.cs, i.ce + 40));
+    const name = m ? (m[1] ?? m[2] ?? '') : '';
+    if (m && m.index === 0 && OFFICE_WORD.test(name)) {
       officeIntent = i;
-      office = m[1]!;
+      office = name;
       break;
     }
   }
@@ -382,8 +431,10 @@ export function findContactInfo(
   return { level, channels, kinds, intent, formSignoff, excluded, range };
 }
 
+/** A counted channel (sorted by start) starting within `window` characters after `pos`. */
 function rawChannelsNear(counted: Raw[], pos: number, window: number): boolean {
-  return counted.some((r) => r.cs >= pos && r.cs - pos <= window);
+  const next = counted[lastAtOrBefore(counted, (r) => r.cs, pos - 1) + 1];
+  return next !== undefined && next.cs - pos <= window;
 }
 
 // ---------------------------------------------------------------------------

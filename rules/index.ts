@@ -1,17 +1,19 @@
 /**
  * The built-in plugin: the rules of xxgk-audit, written exactly as a third party would write theirs.
  */
-import type { Plugin } from '../src/types';
+import type { AuditConfig, Plugin } from '../src/types';
 import { definePlugin } from '../src/engine/define';
+import statisticsPeriod from './statistics-period';
+import contactInfo from './contact-info';
 
-const rules: Plugin['rules'] = {};
+const rules: Plugin['rules'] = {
+  'statistics-period': statisticsPeriod,
+  'contact-info': contactInfo,
+};
 
-const builtIn: Plugin = definePlugin({
-  name: 'xxgk-audit',
-  rules,
-  configs: {
-    recommended: { rules: {} },
-  },
-});
+/** Every built-in rule at its default severities. */
+const recommended: AuditConfig = { rules: {} };
+
+const builtIn: Plugin = definePlugin({ name: 'xxgk-audit', rules, configs: { recommended } });
 
 export default builtIn;

@@ -112,8 +112,9 @@ export const PERIOD_KEYWORDS: readonly string[] = [
 ];
 
 /** Keywords added by default (configurable): plain synonyms found in real reports
- *  (「本年度报告中所列数据的统计周期为2024年1月1日至12月31日」, 上海市科委 2024). */
-export const DEFAULT_EXTRA_KEYWORDS: readonly string[] = ['统计周期', '统计时间'];
+ *  (「本年度报告中所列数据的统计周期为2024年1月1日至12月31日」, 上海市科委 2024;
+ *  「本年度报告统计数据时限为…」, 三明市 2018). */
+export const DEFAULT_EXTRA_KEYWORDS: readonly string[] = ['统计周期', '统计时间', '统计数据时限', '统计数据期限'];
 
 export interface PeriodDate {
   year: number | null;
@@ -152,7 +153,7 @@ export interface StatisticsPeriodResult {
 }
 
 export interface StatisticsPeriodOptions {
-  /** Keywords added to the spec's list (default: 统计周期, 统计时间). */
+  /** Keywords added to the spec's list (default: DEFAULT_EXTRA_KEYWORDS). */
   extraKeywords?: readonly string[];
   /** Maximum characters between a keyword and its range (default 40). */
   keywordWindow?: number;
@@ -163,7 +164,14 @@ export interface StatisticsPeriodOptions {
 // A date range: 「自2018年1月1日起至12月31日止」, 「2017年1月1日-2017年12月31日」, 「2024年1月至12月」,
 // 「从2019年1月1日到12月31日止」. Spaces survive compaction only between ASCII characters.
 const RANGE =
-  /(?<!\d)(?:(\d{4}) ?年度? ?)?(\d{1,2}) ?月 ?(?:(\d{1,2}) ?[日号])? ?起? ?(?:至|到|截至|截止到|截止至|截止|[-—–~～]{1,2}) ?(?:(\d{4}) ?年度? ?)?(\d{1,2}) ?月 ?(?:(\d{1,2}) ?[日号])?(?!\d)/gu;
+  /(?<!\d)(?:(\d{4}) ?年度? ?)?(\d{1,2}) ?月 ?(?:(\d{1,2}) ?[日号])? ?(?:起|开始)? ?(?:至|到|截至|截止到|截止至|截止|[-—–~～]{1,2}) ?(?:(\d{4}) ?年度? ?)?(\d{1,2}) ?月 ?(?:(\d{1,2}) ?[日号])?(?!\d)/gu;
+// Numeric dates: 「2024.1.1-2024.12.31」, 「2024-01-01至2024-12-31」, 「2024/1/1~2024/12/31」.
+const NUMERIC_RANGE =
+  /(?<!\d)(\d{4})([-./])(\d{1,2})\2(\d{1,2})日? ?起? ?(?:至|到|[-—–~～]{1,2}) ?(\d{4})([-./])(\d{1,2})\6(\d{1,2})(?!\d)/gu;
+// Web copies that lost the 年/月 characters of the full-year statement: 「统计期限为201711日至20171231日」
+// (宿迁市 2017), 「2018年11日至2018年1231日」 (三明市 2018). Counted only after a keyword.
+const GARBLED_FULL_YEAR =
+  /(?<!\d)(\d{4})年?(?:01|1)(?:01|1)日 ?起? ?(?:至|到|[-—–~～]{1,2}) ?(?:(\d{4})年?)?1231日/gu;
 // A month range inside one year: 「2024年1-12月」, 「2024年1至12月」.
 const MONTH_RANGE = /(?<!\d)(\d{4}) ?年度? ?(\d{1,2}) ?(?:至|到|[-—–~～]{1,2}) ?(\d{1,2}) ?月(?!\d)/gu;
 // A year stated as a whole after a keyword: 「统计期限为2024年度」, 「统计时限:2024年全年」.
@@ -187,6 +195,8 @@ interface RawRange {
   to: PeriodDate;
   /** Day numbers written for both ends. */
   withDays: boolean;
+  /** Recognised only after a keyword (a garbled web copy). */
+  needsKeyword?: boolean;
 }
 
 function rawRanges(c: string): RawRange[] {
@@ -201,6 +211,26 @@ function rawRanges(c: string): RawRange[] {
     if ((from.day === null) !== (to.day === null)) continue;
     out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], from, to, withDays: from.day !== null });
   }
+  for (const m of c.matchAll(NUMERIC_RANGE)) {
+    const from: PeriodDate = { year: Number(m[1]), month: Number(m[3]), day: Number(m[4]) };
+    const to: PeriodDate = { year: Number(m[5]), month: Number(m[7]), day: Number(m[8]) };
+    if (!validDate(from) || !validDate(to) || !plausibleYear(from.year) || !plausibleYear(to.year)) continue;
+    out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], from, to, withDays: true });
+  }
+  for (const m of c.matchAll(GARBLED_FULL_YEAR)) {
+    const fromYear = Number(m[1]);
+    const toYear = m[2] !== undefined ? Number(m[2]) : fromYear;
+    if (!plausibleYear(fromYear) || !plausibleYear(toYear)) continue;
+    out.push({
+      start: m.index!,
+      end: m.index! + m[0].length,
+      text: m[0],
+      from: { year: fromYear, month: 1, day: 1 },
+      to: { year: toYear, month: 12, day: 31 },
+      withDays: true,
+      needsKeyword: true,
+    });
+  }
   for (const m of c.matchAll(MONTH_RANGE)) {
     const year = Number(m[1]);
     const from: PeriodDate = { year, month: Number(m[2]), day: null };
@@ -208,7 +238,11 @@ function rawRanges(c: string): RawRange[] {
     if (!validDate(from) || !validDate(to) || !plausibleYear(year)) continue;
     out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], from, to, withDays: false });
   }
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Keep the first (longest) of overlapping matches.
+  const kept: RawRange[] = [];
+  for (const r of out) if (kept.length === 0 || r.start >= kept[kept.length - 1]!.end) kept.push(r);
+  return kept;
 }
 
 function isFullYear(r: RawRange): boolean {
@@ -249,12 +283,21 @@ function firstMatchAfter(re: RegExp, s: string, start: number, to: number): { in
 
 /** A window that does not cross a paragraph break. */
 function paragraphWindow(c: string, start: number, end: number, before: number, after: number): [number, number] {
+  // Bounded scans only: lastIndexOf/indexOf on the whole text would make many ranges quadratic.
   let from = Math.max(0, start - before);
-  const nlBefore = c.lastIndexOf('\n', start - 1);
-  if (nlBefore >= from) from = nlBefore + 1;
+  for (let i = start - 1; i >= from; i--) {
+    if (c.charCodeAt(i) === 10) {
+      from = i + 1;
+      break;
+    }
+  }
   let to = Math.min(c.length, end + after);
-  const nlAfter = c.indexOf('\n', end);
-  if (nlAfter >= 0 && nlAfter < to) to = nlAfter;
+  for (let i = end; i < to; i++) {
+    if (c.charCodeAt(i) === 10) {
+      to = i;
+      break;
+    }
+  }
   return [from, to];
 }
 
@@ -276,15 +319,30 @@ export function findStatisticsPeriod(
   const c = compactText(text);
   const s = c.text;
   const candidates: PeriodCandidate[] = [];
-  for (const r of rawRanges(s)) {
-    // Keyword before the range (the usual 「统计期限为…」), or just after it (「…为本报告统计期限」).
+  // A keyword belongs to one range: the first one that claims it.
+  const claimed = new Set<number>();
+  let previousEnd = 0;
+  const ranges = rawRanges(s);
+  for (let k = 0; k < ranges.length; k++) {
+    const r = ranges[k]!;
+    const next = ranges[k + 1];
+    // Keyword before the range (the usual 「统计期限为…」), or just after it (「…为本报告统计期限」);
+    // never across another range.
     const [wFrom, wTo] = paragraphWindow(s, r.start, r.end, keywordWindow + 8, 12);
-    let keyword = lastMatchBefore(keywordRe, s, wFrom, r.start);
-    if (keyword && r.start - (keyword.index + keyword.text.length) > keywordWindow) keyword = null;
-    if (!keyword) keyword = firstMatchAfter(keywordRe, s, r.end, wTo);
+    let keyword = lastMatchBefore(keywordRe, s, Math.max(wFrom, previousEnd), r.start);
+    if (keyword && (r.start - (keyword.index + keyword.text.length) > keywordWindow || claimed.has(keyword.index)))
+      keyword = null;
+    if (!keyword) {
+      keyword = firstMatchAfter(keywordRe, s, r.end, wTo);
+      // …unless that keyword introduces the next range.
+      if (keyword && next && next.start >= keyword.index && next.start - (keyword.index + keyword.text.length) <= keywordWindow)
+        keyword = null;
+    }
+    if (keyword) claimed.add(keyword.index);
+    previousEnd = r.end;
     let level: 'EXPLICIT' | 'IMPLICIT' | null = null;
     if (keyword) level = 'EXPLICIT';
-    else if (r.from.year !== null) {
+    else if (r.from.year !== null && !r.needsKeyword) {
       // A month-only range (「2022年1月--12月，…主动公开政府信息12」) needs 数据/统计; a dated range also 报告.
       const [cFrom, cTo] = paragraphWindow(s, r.start, r.end, implicitWindow, implicitWindow);
       const contextRe = r.withDays ? CONTEXT : DATA_CONTEXT;
