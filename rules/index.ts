@@ -3,12 +3,16 @@
  */
 import type { AuditConfig, Plugin } from '../src/types';
 import { definePlugin } from '../src/engine/define';
+import requiredSections from './required-sections';
 import statisticsPeriod from './statistics-period';
 import contactInfo from './contact-info';
+import improvementMeasures from './improvement-measures';
 
 const rules: Plugin['rules'] = {
+  'required-sections': requiredSections,
   'statistics-period': statisticsPeriod,
   'contact-info': contactInfo,
+  'improvement-measures': improvementMeasures,
 };
 
 /** Every built-in rule at its default severities. */

@@ -34,7 +34,7 @@ const en: Record<string, Record<string, string>> = {
     noMaterial:
       'The report says nothing about problems and improvement: there is no such part, and no problems or planned measures are mentioned. List the problems and a concrete measure for each',
     generic:
-      'The part on problems and improvement is generic: its {{measures}} measures have {{anchors}} concrete anchors ({{anchorList}}) and about {{boilerplate}}% boilerplate. Give dates, targets, the systems or instruments concerned, the responsible unit, and how last year\'s problems were dealt with',
+      'The part on problems and improvement is generic ({{problems}} problems, {{measures}} measures, {{anchors}} concrete anchors, about {{boilerplate}}% boilerplate). List the measures one by one with dates, targets, the systems or instruments concerned, the responsible unit, and how last year\'s problems were dealt with',
     problemsWithoutMeasures:
       '{{problems}} problems are listed, but no measures. State the concrete measures planned for each problem',
     measuresWithoutProblems:

@@ -34,7 +34,7 @@ const zhCN: Record<string, Record<string, string>> = {
     noMaterial:
       '报告中找不到“存在的主要问题及改进情况”的内容：既没有这一部分，也没有写到问题或下一步的改进安排。请逐条写明存在的问题和针对性的改进措施',
     generic:
-      '“存在的主要问题及改进情况”写得笼统：{{measures}}项措施中只有{{anchors}}处具体抓手（{{anchorList}}），套话约占{{boilerplate}}%。请写明措施的时间节点、数量目标、具体制度或平台名称、责任单位，以及对上年问题的整改情况',
+      '“存在的主要问题及改进情况”写得笼统（问题{{problems}}项，改进措施{{measures}}项，具体抓手{{anchors}}处，套话约占{{boilerplate}}%）。请分条写明改进措施，并写清时间节点、数量目标、具体制度或平台名称、责任单位，以及对上年问题的整改情况',
     problemsWithoutMeasures:
       '只列出了{{problems}}个问题，没有写改进措施。请针对每个问题写明下一步的具体改进措施',
     measuresWithoutProblems:
