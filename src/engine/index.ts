@@ -4,6 +4,7 @@
 import type { AuditConfig, AuditResult, Plugin, Rule, RuleMeta } from '../types';
 import { prepareInput, DEFAULT_MAX_INPUT_SIZE } from '../input/index';
 import { normalize } from '../normalize/index';
+import { composeMaps, extract } from '../extract/index';
 import { buildModel } from '../structure/index';
 import { resolveConfig, type ResolvedConfig } from './config';
 import { runRules } from './run';
@@ -20,8 +21,15 @@ const builtInPlugin: Plugin = builtIn;
 
 function auditWith(config: ResolvedConfig, input: unknown): AuditResult {
   const prepared = prepareInput(input, config.maxInputSize ?? DEFAULT_MAX_INPUT_SIZE);
-  const normalized = normalize(prepared.source);
-  const model = buildModel({ ...prepared, normalized });
+  const extracted = extract(prepared);
+  const normalized = normalize(extracted.text);
+  const model = buildModel({
+    format: extracted.format,
+    uri: prepared.uri,
+    meta: prepared.meta,
+    source: extracted.source,
+    normalized: { text: normalized.text, map: composeMaps(normalized.map, extracted.map) },
+  });
   return runRules(model, config);
 }
 

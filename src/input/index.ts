@@ -6,8 +6,8 @@ import { AuditInputError } from '../errors';
 
 export interface PreparedInput {
   format: ReportFormat;
-  /** The source text positions point into. */
-  source: string;
+  /** The content as given (bytes are decoded by the extractor of the format). */
+  content: string | Uint8Array;
   uri?: string;
   meta: AuditMeta;
 }
@@ -131,6 +131,7 @@ export function assertLooksLikeText(text: string, uri?: string): void {
   }
 }
 
+/** Validates the input, checks its size and sniffs its format. */
 export function prepareInput(raw: unknown, maxSize = DEFAULT_MAX_INPUT_SIZE): PreparedInput {
   const input = toAuditInput(raw);
   const uri = input.uri;
@@ -140,23 +141,5 @@ export function prepareInput(raw: unknown, maxSize = DEFAULT_MAX_INPUT_SIZE): Pr
       uri,
     });
   }
-  const format = sniffFormat(input);
-  const meta = { ...(input.meta ?? {}) };
-  if (format === 'html' || format === 'xml') {
-    throw new AuditInputError(
-      `${format.toUpperCase()} input is not supported by this version yet; pass the report's text (format: 'text')`,
-      { uri },
-    );
-  }
-  if (format === 'docx' || format === 'pdf') {
-    throw new AuditInputError(
-      format === 'pdf'
-        ? 'PDF needs the asynchronous reader: `const input = await readPdf(bytes)` from "xxgk-audit/pdf", then audit(input)'
-        : 'DOCX input is not supported yet by this version; convert the report to text or HTML',
-      { uri },
-    );
-  }
-  const source = typeof input.content === 'string' ? input.content : decodeText(input.content);
-  assertLooksLikeText(source, uri);
-  return { format, source, uri, meta };
+  return { format: sniffFormat(input), content: input.content, uri, meta: { ...(input.meta ?? {}) } };
 }

@@ -1,0 +1,67 @@
+/**
+ * extract/: one extractor per format. Each turns the caller's content into an *extracted text* — the
+ * report as lines, tables as tab-separated rows (spans resolved: a spanned cell repeated or left empty
+ * as the extractor documents) — plus a map from every extracted character to an offset in the caller's
+ * source. The text pipeline (normalisation, blocks, sections, template tables) then runs unchanged on
+ * every format.
+ */
+import type { ReportFormat } from '../types';
+import { AuditInputError } from '../errors';
+import { assertLooksLikeText, decodeText, type PreparedInput } from '../input/index';
+
+export interface Extracted {
+  /** The source positions point into: the caller's string (text, markdown, html, xml), or the extracted text (docx, pdf). */
+  source: string;
+  /** The extracted plain text. */
+  text: string;
+  /** `map[i]` = offset in `source` of `text[i]`; `map[text.length]` = `source.length`. Absent when text === source. */
+  map?: Int32Array;
+  format: ReportFormat;
+}
+
+export type Extractor = (content: string | Uint8Array, uri: string | undefined) => Extracted;
+
+/** Extractors registered per format (text is built in). */
+const extractors: Partial<Record<ReportFormat, Extractor>> = {
+  text: (content, uri) => {
+    const source = typeof content === 'string' ? content : decodeText(content);
+    assertLooksLikeText(source, uri);
+    return { source, text: source, format: 'text' };
+  },
+};
+
+/** Registers the extractor of a format (used by the format modules). */
+export function registerExtractor(format: ReportFormat, extractor: Extractor): void {
+  extractors[format] = extractor;
+}
+
+export function extract(input: PreparedInput): Extracted {
+  const { format, content, uri } = input;
+  if (format === 'pdf') {
+    if (typeof content !== 'string') {
+      throw new AuditInputError(
+        'PDF needs the asynchronous reader: `const input = await readPdf(bytes)` from "xxgk-audit/pdf", then audit(input)',
+        { uri },
+      );
+    }
+    const text = extractors.text!(content, uri);
+    return { ...text, format: 'pdf' };
+  }
+  const extractor = extractors[format];
+  if (!extractor) {
+    if (format === 'markdown') return { ...extractors.text!(content, uri), format: 'markdown' };
+    throw new AuditInputError(
+      `${format.toUpperCase()} input is not supported by this version yet; pass the report's text (format: 'text')`,
+      { uri },
+    );
+  }
+  return extractor(content, uri);
+}
+
+/** Composes the normalisation map (normalised → extracted) with the extraction map (extracted → source). */
+export function composeMaps(normalizedMap: Int32Array, extractedMap: Int32Array | undefined): Int32Array {
+  if (!extractedMap) return normalizedMap;
+  const out = new Int32Array(normalizedMap.length);
+  for (let i = 0; i < normalizedMap.length; i++) out[i] = extractedMap[normalizedMap[i]!]!;
+  return out;
+}
