@@ -7,12 +7,14 @@ import requiredSections from './required-sections';
 import statisticsPeriod from './statistics-period';
 import contactInfo from './contact-info';
 import improvementMeasures from './improvement-measures';
+import tablesReconcile from './tables-reconcile';
 
 const rules: Plugin['rules'] = {
   'required-sections': requiredSections,
   'statistics-period': statisticsPeriod,
   'contact-info': contactInfo,
   'improvement-measures': improvementMeasures,
+  'tables-reconcile': tablesReconcile,
 };
 
 /** Every built-in rule at its default severities. */

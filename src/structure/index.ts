@@ -10,6 +10,7 @@ import { findIssuer, findTitle, findYear, isIssuerLine, issuerLevelOf, issuerTyp
 import { detectTemplate, eraOf, expectedTemplateOf, fingerprint } from './template';
 import { createPositionMapper } from './positions';
 import { buildTree } from './tree';
+import { readTables, toRecognisedTable } from './tables/index';
 
 export interface ModelInput {
   format: ReportFormat;
@@ -72,7 +73,7 @@ export function buildModel(input: ModelInput): ReportModel {
     issuerType: input.meta.issuerType ?? issuerTypeOf(issuer),
     issuerLevel: issuerLevelOf(issuer),
     sections,
-    tables: [],
+    tables: readTables(text).map((t) => toRecognisedTable(t, mapper.positionOf)),
     tree: { type: 'root', children: [] },
     pointAt: mapper.pointAt,
     positionOf: mapper.positionOf,

@@ -1,0 +1,143 @@
+/**
+ * tables-reconcile — the identities (勾稽关系) of the template tables hold (spec/tables.md §1.3,
+ * §2.3, §3.2, §5.2): 表三's printed rule 一 + 二 = 三（七）+ 四, the row and column totals of 表三
+ * and 表四, table 二's plausibility bound, and the inferred checks of the pre-2019 statistics table.
+ *
+ * The tables are those the model recognised (`model.tables`); the identities come from the
+ * declarative template definitions (rules/templates/*.json) and are evaluated by one generic
+ * evaluator. A check that fails only because of blank cells is reported as info, not as a failure.
+ */
+import { defineRule } from '../src/engine/define';
+import type { IdentityCheck, ReadTable } from '../src/structure/tables/index';
+import { evaluateTable, fromRecognisedTable } from '../src/structure/tables/index';
+import type { MessageDefinition, Position, RecognisedTable, RuleContext } from '../src/types';
+
+const RULE_ID = 'tables-reconcile';
+
+const KIND_ZH: Record<IdentityCheck['kind'], string> = { OFFICIAL: '表内注明的勾稽关系', STRUCTURAL: '表格结构关系', INFERRED: '推断的合理性关系' };
+const KIND_EN: Record<IdentityCheck['kind'], string> = { OFFICIAL: 'the identity printed in the table', STRUCTURAL: 'a structural identity', INFERRED: 'an inferred plausibility check' };
+
+const messages: Record<string, MessageDefinition> = {
+  official: {
+    severity: 'error',
+    text: {
+      'zh-CN': '「{{table}}」“{{row}}”行“{{column}}”列不符合表内注明的勾稽关系（{{identity}}）：{{formula}}。按其他单元格计算应为{{expected}}，表中为{{actual}}',
+      en: '{{table}}: row “{{row}}”, column “{{column}}” breaks the identity printed in the table ({{identity}}): {{formula}}. The other cells give {{expected}}; the table has {{actual}}',
+    },
+  },
+  structural: {
+    severity: 'error',
+    text: {
+      'zh-CN': '「{{table}}」“{{row}}”行“{{column}}”列与合计不符（{{identity}}）：{{formula}}。按各项计算应为{{expected}}，表中为{{actual}}',
+      en: '{{table}}: row “{{row}}”, column “{{column}}” does not match its parts ({{identity}}): {{formula}}. The parts give {{expected}}; the table has {{actual}}',
+    },
+  },
+  inferred: {
+    severity: 'warning',
+    text: {
+      'zh-CN': '「{{table}}」“{{row}}”行“{{column}}”列可能有误（{{identity}}，推断规则，非官方）：{{formula}}。另一侧合计为{{expected}}，该单元格为{{actual}}。{{description}}',
+      en: '{{table}}: row “{{row}}”, column “{{column}}” looks wrong ({{identity}}, an inferred check, not an official rule): {{formula}}. The other side is {{expected}}; the cell has {{actual}}',
+    },
+  },
+  doubleCounting: {
+    severity: 'warning',
+    text: {
+      'zh-CN': '「{{table}}」标题行“{{row}}”填写了{{actual}}，恰好等于其下各项之和（{{formula}}），属重复计算（{{identity}}）。同一批信息按条目和按渠道各计了一次，标题行不应填数',
+      en: '{{table}}: the header row “{{row}}” holds {{actual}}, exactly the sum of the rows under it ({{formula}}): the same items are counted twice ({{identity}}); a header row should carry no number',
+    },
+  },
+  cellType: {
+    severity: 'error',
+    text: {
+      'zh-CN': '「{{table}}」“{{row}}”行“{{column}}”列的数值{{actual}}不合规（{{identity}}）：{{formula}}',
+      en: '{{table}}: row “{{row}}”, column “{{column}}” holds {{actual}}, which is not allowed ({{identity}}): {{formula}}',
+    },
+  },
+  blank: {
+    severity: 'info',
+    text: {
+      'zh-CN': '「{{table}}」“{{row}}”行“{{column}}”列相关的单元格有{{blanks}}个空白或填“/”“-”，无法核对{{kindText}}（{{identity}}）：{{formula}}。按已填数值计算应为{{expected}}，表中为{{actual}}。没有发生的情况请填0',
+      en: '{{table}}: {{blanks}} cell(s) around row “{{row}}”, column “{{column}}” are blank, “/” or “-”, so {{kindTextEn}} ({{identity}}) cannot be checked: {{formula}}. The filled cells give {{expected}}; the table has {{actual}}. Write 0 where nothing happened',
+    },
+  },
+};
+
+function messageIdOf(check: IdentityCheck): string {
+  if (check.op === '!=') return 'doubleCounting';
+  if (check.operands.length === 0 && check.expected === null) return 'cellType';
+  return check.kind === 'OFFICIAL' ? 'official' : check.kind === 'STRUCTURAL' ? 'structural' : 'inferred';
+}
+
+/** Cells of a check that are printed but blank, '/' or '-' (not cells that were never read). */
+function blankCells(table: ReadTable, check: IdentityCheck): number {
+  const refs = [{ row: check.row, column: check.column }, ...check.operands];
+  let n = 0;
+  for (const ref of refs) {
+    const cell = table.cells.find((c) => c.row === ref.row && c.column === ref.column);
+    if (cell && cell.value === null) n++;
+  }
+  return n;
+}
+
+function positionOf(recognised: RecognisedTable, check: IdentityCheck): Position {
+  const cell = recognised.cells.find((c) => c.row === check.row && c.column === check.column);
+  return cell?.position ?? recognised.position;
+}
+
+function reportCheck(context: RuleContext, recognised: RecognisedTable, table: ReadTable, check: IdentityCheck): void {
+  const blanks = check.status === 'unchecked' ? blankCells(table, check) : 0;
+  if (check.status === 'pass' || (check.status === 'unchecked' && blanks === 0)) return;
+  const data = {
+    table: table.name,
+    row: check.rowLabel,
+    column: check.columnLabel,
+    formula: check.formula,
+    expected: check.expected ?? '—',
+    actual: check.actual ?? '空白',
+    identity: check.identity,
+    kind: check.kind,
+    kindText: KIND_ZH[check.kind],
+    kindTextEn: KIND_EN[check.kind],
+    description: check.description,
+    blanks,
+    tableId: table.id,
+    template: table.template,
+  };
+  context.report({
+    messageId: check.status === 'unchecked' ? 'blank' : messageIdOf(check),
+    position: positionOf(recognised, check),
+    data,
+    expected: check.expected,
+    actual: check.actual,
+  });
+}
+
+export default defineRule({
+  meta: {
+    id: RULE_ID,
+    impact: 'serious',
+    docs: {
+      description: {
+        'zh-CN': '统计表的勾稽关系成立：表三“第一项加第二项之和等于第三项加第四项之和”、各行各列合计、表四各项之和等于总计，以及表二和旧版统计表的合理性检查',
+        en: 'The statistical tables reconcile: table 三’s printed identity (一 + 二 = 三（七）+ 四), row and column totals of tables 三 and 四, and plausibility checks on table 二 and the pre-2019 statistics table',
+      },
+      requires: 'recognised template tables (model.tables)',
+    },
+    messages,
+  },
+  create(context) {
+    return {
+      'root:exit'() {
+        const tables = context.model.tables;
+        if (tables.length === 0) {
+          context.inapplicable('报告中没有识别出可读取的统计表（表二、表三、表四或政府信息公开情况统计表）');
+          return;
+        }
+        for (const recognised of tables) {
+          const table = fromRecognisedTable(recognised);
+          for (const check of evaluateTable(table)) reportCheck(context, recognised, table, check);
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,23 @@
+/**
+ * Template tables: recognition by labels, reading into typed grids, identity evaluation.
+ */
+export { readTables } from './read';
+export { evaluateTable } from './evaluate';
+export { loadTemplates } from './templates';
+export { fromRecognisedTable, toRecognisedTable } from './model';
+export type {
+  CellCheckDefinition,
+  ColumnDefinition,
+  IdentityCheck,
+  IdentityDefinition,
+  IdentityKind,
+  IdentityOp,
+  ReadCell,
+  ReadCellKind,
+  ReadTable,
+  RowDefinition,
+  SumIdentityDefinition,
+  TableKind,
+  TemplateDefinition,
+  ValueType,
+} from './types';

@@ -1,0 +1,281 @@
+/**
+ * readTables: recognises the template tables in normalised report text by their labels and reads
+ * them into typed grids (tables.md §4).
+ */
+import { findAnchors, type Anchor, type Region } from './anchors';
+import { assignByAnchors, assignByLines, lastGapEnd, type Assignment } from './assign';
+import { compactLabel } from './compact';
+import { compiledTemplates, type CompiledTemplate } from './templates';
+import { tokenize, type Token, type TokenizedText } from './tokens';
+import type { ReadCell, ReadTable, TableKind } from './types';
+
+const KINDS: TableKind[] = ['T2', 'T3', 'T4', 'STAT'];
+/** Fewest value rows a row-mode table must fill to count as recognised. */
+const MIN_FILLED: Record<TableKind, number> = { T2: 2, T3: 3, T4: 1, STAT: 3 };
+
+interface Candidate {
+  table: ReadTable;
+  score: number;
+  strong: number;
+}
+
+function regionOf(doc: TokenizedText, cStart: number, cEnd: number): Region {
+  return {
+    cStart,
+    cEnd,
+    tokenStart: doc.compactToken[cStart]!,
+    tokenEnd: cEnd < doc.compact.length ? doc.compactToken[cEnd]! : doc.tokens.length,
+  };
+}
+
+function toCell(row: string, column: string, t: Token): ReadCell {
+  const cell: ReadCell = {
+    row,
+    column,
+    value: t.kind === 'number' ? t.value : null,
+    text: t.text,
+    kind: t.kind,
+    start: t.start,
+    end: t.end,
+  };
+  if (t.note !== undefined) cell.note = t.note;
+  return cell;
+}
+
+function baseTable(t: CompiledTemplate, start: number, end: number): ReadTable {
+  const table: ReadTable = {
+    id: t.def.id,
+    template: t.def.key,
+    name: t.def.name,
+    rows: t.def.rows.map((r) => ({ key: r.key, label: r.label })),
+    columns: t.def.columns.map((c) => ({ key: c.key, label: c.label })),
+    cells: [],
+    start,
+    end,
+    missingRows: t.rows.filter((r) => r.values && !r.optional).map((r) => r.key),
+    issues: [],
+    readable: true,
+  };
+  if (t.def.variant !== undefined) table.variant = t.def.variant;
+  return table;
+}
+
+function cellsOf(t: CompiledTemplate, a: Assignment): ReadCell[] {
+  const cells: ReadCell[] = [];
+  for (const row of t.rows) {
+    const rv = a.values.get(row.key);
+    if (rv) rv.tokens.forEach((tok, i) => cells.push(toCell(row.key, row.columnKeys[i]!, tok)));
+  }
+  return cells;
+}
+
+function fill(table: ReadTable, t: CompiledTemplate, a: Assignment): void {
+  table.cells = cellsOf(t, a);
+  table.missingRows = a.missing;
+  table.issues.push(...a.issues);
+  for (const c of table.cells) {
+    table.start = Math.min(table.start, c.start);
+    table.end = Math.max(table.end, c.end);
+  }
+}
+
+const isClean = (a: Assignment) => a.missing.length === 0 && a.dropped === 0 && a.moved === 0;
+
+/** The value lines of the table read in template order, when the labels are out of place. */
+function readByLines(doc: TokenizedText, t: CompiledTemplate, anchors: Anchor[], region: Region): Assignment | null {
+  const inOrder = anchors.filter((x) => !x.displaced);
+  const last = inOrder[inOrder.length - 1];
+  if (!last) return null;
+  const anchored = new Set(anchors.map((x) => x.row.key));
+  const rows = t.rows.filter((r) => r.values && (!r.optional || anchored.has(r.key)));
+  const from = Math.min(...anchors.map((x) => x.tokenStart));
+  const a = assignByLines(doc, rows, from, lastGapEnd(doc.tokens, last, region.tokenEnd));
+  if (a) for (const row of t.rows) if (row.values && !row.optional && !a.values.has(row.key)) a.missing.push(row.key);
+  return a;
+}
+
+function readRows(doc: TokenizedText, t: CompiledTemplate, region: Region): Candidate | null {
+  const anchors = findAnchors(doc, t, region);
+  if (!anchors.some((x) => x.row.values)) return null;
+  const at = doc.compactOffset[anchors[0]!.cStart]!;
+  const table = baseTable(t, at, at);
+  const byLabels = assignByAnchors(doc, t, anchors, region);
+  let chosen: Assignment = byLabels;
+  const byLines = isClean(byLabels) ? null : readByLines(doc, t, anchors, region);
+  if (byLines) chosen = byLines;
+  else if (byLabels.columnMajor || tooWide(t, byLabels)) {
+    table.readable = false;
+    table.issues.push(
+      byLabels.columnMajor
+        ? '数值按列排列（如按列导出的PDF文本），无法逐行读取'
+        : '多数行的数值个数多于模板列数（可能多出“小计”等列），无法确定各数值所在的列',
+    );
+    return { table, score: 0, strong: strongCount(doc, t, region) };
+  }
+  fill(table, t, chosen);
+  const filled = chosen.values.size;
+  if (filled < MIN_FILLED[t.def.id]) return null;
+  return { table, score: filled - chosen.missing.length - chosen.dropped, strong: strongCount(doc, t, region) };
+}
+
+/** Most rows carry more numbers than the template has columns: the grid has an extra column. */
+function tooWide(t: CompiledTemplate, a: Assignment): boolean {
+  const rows = t.rows.filter((r) => r.values).length;
+  return a.wideRows >= Math.max(2, rows / 2);
+}
+
+function strongCount(doc: TokenizedText, t: CompiledTemplate, region: Region): number {
+  let n = 0;
+  for (const m of t.strongMarkers) {
+    const at = doc.compact.indexOf(m, region.cStart);
+    if (at >= 0 && at < region.cEnd) n++;
+  }
+  return n;
+}
+
+/** Header words of a flat table (结果, 维持, 总计, 结 …) that may sit between its values. */
+function headerLike(t: CompiledTemplate, token: Token): boolean {
+  const folded = compactLabel(token.text);
+  if (folded.length === 0) return true;
+  for (const ch of folded) if (!t.headerChars.has(ch)) return false;
+  return true;
+}
+
+/** Index of the first value token after `from`, backed up over the explicit blank cells of its line. */
+function firstValueIndex(tokens: Token[], from: number, to: number): number {
+  let i = from;
+  while (i < to && (tokens[i]!.kind === 'text' || tokens[i]!.kind === 'blank')) i++;
+  if (i >= to) return -1;
+  const line = tokens[i]!.line;
+  while (i > from && tokens[i - 1]!.line === line && tokens[i - 1]!.kind === 'blank' && tokens[i - 1]!.cell) i--;
+  return i;
+}
+
+/** The header labels in order, from `from`; the compact index after the last one, or -1. */
+function headerEnd(doc: TokenizedText, t: CompiledTemplate, from: number, region: Region): number {
+  let pos = -1;
+  for (const marker of t.flatAfter) {
+    const at = doc.compact.indexOf(marker, pos < 0 ? from : pos);
+    if (at >= 0 && at < region.cEnd) pos = at + marker.length;
+  }
+  return pos;
+}
+
+/** Up to `count` values after the header; header words between them are skipped. */
+function valuesAfter(doc: TokenizedText, t: CompiledTemplate, pos: number, region: Region, count: number): Token[] {
+  const picked: Token[] = [];
+  let i = firstValueIndex(doc.tokens, doc.compactToken[pos - 1]! + 1, region.tokenEnd);
+  for (; i >= 0 && i < region.tokenEnd && picked.length < count; i++) {
+    const tok = doc.tokens[i]!;
+    if (tok.kind !== 'text') picked.push(tok);
+    else if (!headerLike(t, tok)) break;
+  }
+  return picked;
+}
+
+const FLAT_ATTEMPTS = 3;
+
+/**
+ * The values after the header, in printed order (table 四: one row of 15 numbers). When the first
+ * header label also occurs in running text, the next occurrences are tried.
+ */
+function readFlat(doc: TokenizedText, t: CompiledTemplate, region: Region): Candidate | null {
+  if (t.def.read.mode !== 'flat') return null;
+  const order = t.def.read.order;
+  let from = region.cStart;
+  let best: { pos: number; picked: Token[] } | null = null;
+  for (let attempt = 0; attempt < FLAT_ATTEMPTS; attempt++) {
+    const pos = headerEnd(doc, t, from, region);
+    if (pos < 0) break;
+    const picked = valuesAfter(doc, t, pos, region, order.length);
+    if (!best || picked.length > best.picked.length) best = { pos, picked };
+    if (picked.length === order.length) break;
+    const next = doc.compact.indexOf(t.flatAfter[0]!, from);
+    if (next < 0) break;
+    from = next + 1;
+  }
+  if (!best) return null;
+  const table = baseTable(t, doc.compactOffset[region.cStart]!, doc.compactOffset[best.pos - 1]! + 1);
+  if (best.picked.length < order.length) {
+    table.readable = false;
+    table.issues.push(`表头之后只找到${best.picked.length}个数值（应为${order.length}个），无法按位置读取`);
+    return { table, score: 0, strong: 0 };
+  }
+  table.cells = best.picked.map((tok, k) => toCell(order[k]![0], order[k]![1], tok));
+  table.missingRows = [];
+  table.end = Math.max(table.end, best.picked[best.picked.length - 1]!.end);
+  return { table, score: order.length, strong: 0 };
+}
+
+function better(a: Candidate, b: Candidate): boolean {
+  if ((a.strong > 0) !== (b.strong > 0)) return a.strong > 0;
+  if (a.table.readable !== b.table.readable) return a.table.readable;
+  return a.score > b.score || (a.score === b.score && a.table.rows.length > b.table.rows.length);
+}
+
+const MAX_STARTS = 4;
+
+/** Start offsets (compact) of a table kind: occurrences of its start markers, first ones first. */
+function startsOf(doc: TokenizedText, templates: CompiledTemplate[]): number[] {
+  const found = new Set<number>();
+  for (const t of templates)
+    for (const m of t.startMarkers) {
+      let from = 0;
+      for (let n = 0; n < MAX_STARTS; n++) {
+        const at = doc.compact.indexOf(m, from);
+        if (at < 0) break;
+        found.add(at);
+        from = at + m.length;
+      }
+    }
+  return [...found].sort((a, b) => a - b).slice(0, MAX_STARTS);
+}
+
+interface Kind {
+  kind: TableKind;
+  templates: CompiledTemplate[];
+  starts: number[];
+}
+
+/** Region from `start` to the next start of another kind of table. */
+function regionFrom(doc: TokenizedText, kinds: Kind[], self: Kind, start: number): Region {
+  let end = doc.compact.length;
+  for (const k of kinds) {
+    if (k === self) continue;
+    const next = k.starts.find((s) => s > start);
+    if (next !== undefined && next < end) end = next;
+  }
+  return regionOf(doc, start, end);
+}
+
+const complete = (c: Candidate) => c.table.readable && c.table.missingRows.length === 0;
+
+function readKind(doc: TokenizedText, kinds: Kind[], k: Kind): ReadTable | null {
+  let best: Candidate | null = null;
+  for (const start of k.starts) {
+    const region = regionFrom(doc, kinds, k, start);
+    for (const t of k.templates) {
+      const c = t.def.read.mode === 'flat' ? readFlat(doc, t, region) : readRows(doc, t, region);
+      if (c && (!best || better(c, best))) best = c;
+    }
+    if (best && complete(best)) break;
+  }
+  return best ? best.table : null;
+}
+
+/** Reads every template table found in `text` (normalised report text); offsets point into `text`. */
+export function readTables(text: string): ReadTable[] {
+  const doc = tokenize(text);
+  const kinds: Kind[] = [];
+  for (const kind of KINDS) {
+    const templates = compiledTemplates().filter((t) => t.def.id === kind);
+    const starts = startsOf(doc, templates);
+    if (starts.length > 0) kinds.push({ kind, templates, starts });
+  }
+  const out: ReadTable[] = [];
+  for (const k of kinds) {
+    const table = readKind(doc, kinds, k);
+    if (table) out.push(table);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
