@@ -20,7 +20,8 @@
  */
 import { defineRule } from '../src/engine/define';
 import type { TextLine } from '../src/types';
-import { compactText, originalRange, type CompactText } from './statistics-period';
+import { compactText, firstLineRange, numberOption, originalRange, type CompactText } from './lib/text';
+import { splitLines } from '../src/structure/lines';
 import { messagesFor } from './locales/index';
 
 const RULE_ID = 'contact-info';
@@ -110,17 +111,6 @@ const FOOTER_CONTENT = /(地址|邮编|邮政编码|电话|传真)/u;
 // Lines: chrome and portal footers
 // ---------------------------------------------------------------------------
 
-function splitLines(text: string): TextLine[] {
-  const lines: TextLine[] = [];
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text.charCodeAt(i) === 10) {
-      lines.push({ index: lines.length, start, end: i, text: text.slice(start, i), chrome: false });
-      start = i + 1;
-    }
-  }
-  return lines;
-}
 
 /**
  * Per line: 'chrome' (flagged, or matching the spec's chrome pattern), 'footer' (a contact line whose
@@ -462,25 +452,6 @@ const CHANNEL_LABELS: Record<'zh-CN' | 'en', Record<ChannelKind | 'office', stri
   },
 };
 
-function firstLineRange(text: string): [number, number] {
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const line = text.slice(start, end);
-    const trimmed = line.trim();
-    if (trimmed.length > 0) {
-      const lead = line.length - line.trimStart().length;
-      return [start + lead, start + lead + trimmed.length];
-    }
-    start = end + 1;
-  }
-  return [0, 0];
-}
-
-function numberOption(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
-}
 
 export default defineRule({
   meta: {

@@ -42,6 +42,7 @@
  */
 import { defineRule } from '../src/engine/define';
 import { messagesFor } from './locales/index';
+import { chineseNumber } from '../src/structure/headings';
 import type { ReportModel, SectionInfo } from '../src/types';
 
 const RULE_ID = 'improvement-measures';
@@ -199,22 +200,7 @@ const CHANNEL_PREFIX_STOP =
 
 const SENTENCE_END = new Set(['。', ';', '；', '!', '?', '！', '？']);
 const WRAP_END = /[。;；!?！？:：]$/u;
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
-function chineseNumber(s: string): number | null {
-  if (s.length === 0 || s.length > 3) return null;
-  let total = 0;
-  let current = 0;
-  for (const ch of s) {
-    const v = CN_DIGITS[ch];
-    if (v === undefined) return null;
-    if (v === 10) {
-      total += (current || 1) * 10;
-      current = 0;
-    } else current = v;
-  }
-  return total + current;
-}
 
 function nonSpaceLength(s: string): number {
   let n = 0;
@@ -768,27 +754,6 @@ export function classifyImprovementMeasures(
 // The rule
 // ---------------------------------------------------------------------------
 
-/** Text ranges of the recognised tables (their positions are in the source; mapped back by bisection). */
-function tableRangesOf(model: Pick<ReportModel, 'tables' | 'text' | 'pointAt'>): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  const n = model.text.length;
-  const lowerBound = (sourceOffset: number): number => {
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (model.pointAt(mid).offset < sourceOffset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  for (const t of model.tables) {
-    const a = lowerBound(t.position.start.offset);
-    const b = lowerBound(t.position.end.offset);
-    if (b > a) out.push([a, b]);
-  }
-  return out;
-}
 
 function span(ranges: ReadonlyArray<[number, number]>): [number, number] | undefined {
   if (ranges.length === 0) return undefined;
@@ -836,7 +801,7 @@ export default defineRule({
           model.text,
           model.sections,
           context.options as Partial<ImprovementOptions>,
-          tableRangesOf(model),
+          model.tableRanges,
         );
         const data = {
           problems: a.problemItems,

@@ -457,32 +457,6 @@ function anchorAfter(input: RequiredSectionsInput, previous: ItemResult | null):
 }
 
 // ---------------------------------------------------------------------------
-// Table ranges (source positions → text offsets)
-// ---------------------------------------------------------------------------
-
-/** Text ranges of the recognised tables (their positions are in the source; mapped back by bisection). */
-export function tableRangesOf(model: Pick<ReportModel, 'tables' | 'text' | 'pointAt'>): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  const n = model.text.length;
-  const lowerBound = (sourceOffset: number): number => {
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (model.pointAt(mid).offset < sourceOffset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  for (const t of model.tables) {
-    const a = lowerBound(t.position.start.offset);
-    const b = lowerBound(t.position.end.offset);
-    if (b > a) out.push([a, b]);
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------
 // The rule
 // ---------------------------------------------------------------------------
 
@@ -529,7 +503,7 @@ export default defineRule({
             template: model.template,
             tables: model.tables,
             title: model.title,
-            tableRanges: tableRangesOf(model),
+            tableRanges: model.tableRanges,
           },
           options,
         );

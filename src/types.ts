@@ -348,6 +348,8 @@ export interface ReportModel {
   issuerLevel: IssuerLevel | null;
   sections: SectionInfo[];
   tables: RecognisedTable[];
+  /** Ranges [start, end) of `text` covered by the recognised tables, in the order of `tables`. */
+  tableRanges: Array<[number, number]>;
   tree: TreeNode;
   /** Maps an offset of `text` to a point in `source`. */
   pointAt(offset: number): Point;

@@ -53,6 +53,7 @@ export function buildModel(input: ModelInput): ReportModel {
   const issuer = input.meta.issuer ?? findIssuer(lines, title, text);
   const fp = fingerprint(text);
   const mapper = createPositionMapper(source, normalized.map);
+  const read = readTables(text);
 
   const model: ReportModel = {
     format: input.format,
@@ -73,7 +74,8 @@ export function buildModel(input: ModelInput): ReportModel {
     issuerType: input.meta.issuerType ?? issuerTypeOf(issuer),
     issuerLevel: issuerLevelOf(issuer),
     sections,
-    tables: readTables(text).map((t) => toRecognisedTable(t, mapper.positionOf)),
+    tables: read.map((t) => toRecognisedTable(t, mapper.positionOf)),
+    tableRanges: read.map((t): [number, number] => [t.start, t.end]),
     tree: { type: 'root', children: [] },
     pointAt: mapper.pointAt,
     positionOf: mapper.positionOf,
