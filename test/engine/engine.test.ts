@@ -144,6 +144,18 @@ describe('positions point into the caller’s original string', () => {
     }
   });
 
+  it.each(Object.keys(all))('seed %s: the built-in rules’ findings too', (id) => {
+    const source = all[id]!;
+    for (const f of audit(source).findings) {
+      expect({ line: f.position.start.line, column: f.position.start.column }).toEqual(lineColumn(source, f.position.start.offset));
+      expect({ line: f.position.end.line, column: f.position.end.column }).toEqual(lineColumn(source, f.position.end.offset));
+      expect(f.position.end.offset).toBeGreaterThanOrEqual(f.position.start.offset);
+      expect(f.snippet.replace(/…$/, '')).toBe(
+        source.slice(f.position.start.offset, f.position.end.offset).replace(/\s*\n\s*/g, ' ').slice(0, f.snippet.replace(/…$/, '').length),
+      );
+    }
+  });
+
   it('finds the right place after removed pinyin noise (seed 000)', () => {
     const source = all['000']!;
     const { findings } = audit(source, only());
