@@ -9,4 +9,14 @@ const common: Options = { entry: ['src/index.ts'], target: 'node20', platform: '
 export default defineConfig([
   { ...common, format: ['esm'], clean: true },
   { ...common, format: ['cjs'], noExternal: [esmOnly] },
+  // The command (bin xxgk-audit): ESM for Node, with a shebang; its worker threads run this same file.
+  {
+    entry: { cli: 'src/cli.ts' },
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
+    sourcemap: true,
+    dts: false,
+    banner: { js: '#!/usr/bin/env node' },
+  },
 ]);

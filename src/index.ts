@@ -9,4 +9,5 @@ export type { Auditor } from './engine/index';
 export { defineRule, definePlugin } from './engine/define';
 export { AuditConfigError, AuditInputError } from './errors';
 export { default as builtInPlugin } from '../rules/index';
+export * from './format/index';
 export type * from './types';

@@ -1,0 +1,923 @@
+/**
+ * The `xxgk-audit` command: audits report files and folders and prints or writes the results as text,
+ * JSON, SARIF, HTML or CSV. The only module of the library that touches the file system, the process
+ * and threads; everything it prints about the reports comes from the pure formatters in format/.
+ *
+ * Exit codes: 0 every report passes (no error finding, score ≥ --min-score); 1 some report fails;
+ * 2 a usage or input error (bad option or config, a file that is missing or cannot be audited). An
+ * unreadable file is reported on stderr by name and the other files are still audited.
+ *
+ * Big batches (more than WORKER_THRESHOLD files on a machine with more than one core, or --jobs N) are
+ * audited by worker threads running this same module; results keep the order of the input.
+ */
+import { readFile, readdir, realpath, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import process from 'node:process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import pkg from '../package.json' with { type: 'json' };
+import { createAuditor, type Auditor } from './engine/index';
+import { AuditConfigError, AuditInputError } from './errors';
+import { formatText, toCsv, toHtml, toSarif, type InputError } from './format/index';
+import type {
+  AuditConfig,
+  AuditInput,
+  AuditMeta,
+  AuditResult,
+  IssuerType,
+  Locale,
+  Plugin,
+  RuleSetting,
+  Severity,
+} from './types';
+
+const FORMATS = ['text', 'json', 'sarif', 'html', 'csv'] as const;
+type OutputFormat = (typeof FORMATS)[number];
+const SEVERITIES = ['off', 'info', 'warning', 'error'] as const;
+const ISSUER_TYPES: IssuerType[] = ['government', 'department', 'other'];
+/** Extensions picked up when walking a folder. */
+const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm', '.xml', '.docx', '.pdf']);
+/** Worker threads are used for more files than this (when there is more than one core). */
+const WORKER_THRESHOLD = 8;
+const MAX_WORKERS = 8;
+const DEFAULT_MAX_INPUT_SIZE = 20 * 1024 * 1024;
+
+// ---------------------------------------------------------------------------
+// Messages (zh-CN by default, English with --locale en)
+// ---------------------------------------------------------------------------
+
+const USAGE: Record<Locale, string> = {
+  'zh-CN': `用法：xxgk-audit [选项] <文件|文件夹>...
+
+审核政府信息公开工作年度报告（文件夹中递归查找 .txt .md .html .htm .xml .docx .pdf）。
+
+选项：
+  -f, --format <格式>        输出格式：text（默认）、json、sarif、html、csv
+  -o, --output <文件>        把结果写入文件（默认输出到标准输出）
+      --locale <语言>        zh-CN（默认）或 en
+      --rule <规则=级别>     设置规则级别：off、info、warning、error（可重复，也可用逗号分隔）
+  -c, --config <文件.json>   配置文件（按 schemas/audit-config.schema.json 校验）
+      --plugin <模块>        加载第三方规则插件（默认导出 definePlugin(...) 的模块，可重复）
+      --year <年份>          报告年度（默认从标题和正文识别）
+      --published-at <日期>  报告公开日期，YYYY-MM-DD（用于发布时限检查）
+      --issuer-type <类型>   发布机关类型：government、department、other
+      --previous <文件>      上一年度的报告（用于跨年度检查）
+      --min-score <分数>     最低得分（0–100），低于此分的报告判为未通过
+  -j, --jobs <数量>          并行工作线程数（默认：文件多于 ${WORKER_THRESHOLD} 个且有多个核时自动使用）
+      --color, --no-color    是否使用颜色（默认：终端上使用）
+      --no-progress          不显示进度条
+      --verbose              在标准错误输出中显示处理细节
+  -h, --help                 显示本帮助
+  -v, --version              显示版本
+
+退出码：0 全部通过；1 有报告未通过（有错误级问题或得分低于 --min-score）；2 用法或输入错误。
+`,
+  en: `Usage: xxgk-audit [options] <file|folder>...
+
+Audits government information-disclosure annual reports (folders are searched recursively for
+.txt .md .html .htm .xml .docx .pdf).
+
+Options:
+  -f, --format <format>      output format: text (default), json, sarif, html, csv
+  -o, --output <file>        write the result to a file (default: standard output)
+      --locale <locale>      zh-CN (default) or en
+      --rule <id=level>      set a rule's level: off, info, warning, error (repeatable, or comma-separated)
+  -c, --config <file.json>   configuration file (validated against schemas/audit-config.schema.json)
+      --plugin <module>      load a third-party rule plugin (a module whose default export is definePlugin(...))
+      --year <year>          report year (read from the title and text otherwise)
+      --published-at <date>  date the report went public, YYYY-MM-DD (for the deadline rule)
+      --issuer-type <type>   issuer type: government, department, other
+      --previous <file>      last year's report (for cross-year rules)
+      --min-score <score>    minimum score (0–100); a report below it fails
+  -j, --jobs <n>             worker threads (default: used for more than ${WORKER_THRESHOLD} files on more than one core)
+      --color, --no-color    colour the text output (default: on a terminal)
+      --no-progress          no progress bar
+      --verbose              details of the run on standard error
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit codes: 0 every report passes; 1 some report fails (an error finding, or a score below --min-score);
+2 usage or input error.
+`,
+};
+
+interface Messages {
+  seeHelp: string;
+  unknownOption: (o: string) => string;
+  missingValue: (o: string) => string;
+  badValue: (o: string, v: string, allowed: string) => string;
+  noInput: string;
+  notFound: string;
+  noReports: string;
+  notAFile: string;
+  cannotAudit: (m: string) => string;
+  cannotRead: (m: string) => string;
+  tooLarge: (size: number, max: number) => string;
+  pdfUnavailable: string;
+  config: (file: string, m: string) => string;
+  configJson: (file: string, m: string) => string;
+  configError: (m: string) => string;
+  plugin: (spec: string, m: string) => string;
+  previous: (file: string, m: string) => string;
+  output: (file: string, m: string) => string;
+  internal: (m: string) => string;
+  progress: string;
+  workers: (n: number, files: number) => string;
+  serial: (files: number) => string;
+  written: (file: string) => string;
+}
+
+const MESSAGES: Record<Locale, Messages> = {
+  'zh-CN': {
+    seeHelp: '运行 xxgk-audit --help 查看用法。',
+    unknownOption: (o) => `未知选项 ${o}`,
+    missingValue: (o) => `选项 ${o} 需要一个值`,
+    badValue: (o, v, allowed) => `选项 ${o} 的值“${v}”无效，应为${allowed}`,
+    noInput: '请指定要审核的文件或文件夹',
+    notFound: '找不到该文件或文件夹',
+    noReports: '文件夹中没有可审核的报告（.txt .md .html .htm .xml .docx .pdf）',
+    notAFile: '不是普通文件或文件夹',
+    cannotAudit: (m) => `无法审核：${m}`,
+    cannotRead: (m) => `无法读取：${m}`,
+    tooLarge: (size, max) => `文件过大（${size} 字节，上限 ${max} 字节，见配置 maxInputSize）`,
+    pdfUnavailable: '暂时无法读取 PDF 文件：本版本尚未提供 PDF 读取功能（readPdf）',
+    config: (file, m) => `配置文件 ${file} 无效：${m}`,
+    configJson: (file, m) => `配置文件 ${file} 不是有效的 JSON：${m}`,
+    configError: (m) => `配置无效：${m}`,
+    plugin: (spec, m) => `无法加载插件 ${spec}：${m}`,
+    previous: (file, m) => `上一年度报告 ${file}：${m}`,
+    output: (file, m) => `无法写入输出文件 ${file}：${m}`,
+    internal: (m) => `审核时发生内部错误：${m}`,
+    progress: '审核中',
+    workers: (n, files) => `使用 ${n} 个工作线程审核 ${files} 个文件`,
+    serial: (files) => `在主线程中审核 ${files} 个文件`,
+    written: (file) => `结果已写入 ${file}`,
+  },
+  en: {
+    seeHelp: 'Run xxgk-audit --help for usage.',
+    unknownOption: (o) => `unknown option ${o}`,
+    missingValue: (o) => `option ${o} needs a value`,
+    badValue: (o, v, allowed) => `invalid value "${v}" for ${o}; expected ${allowed}`,
+    noInput: 'name the files or folders to audit',
+    notFound: 'no such file or folder',
+    noReports: 'the folder holds no report to audit (.txt .md .html .htm .xml .docx .pdf)',
+    notAFile: 'not a regular file or folder',
+    cannotAudit: (m) => `cannot be audited: ${m}`,
+    cannotRead: (m) => `cannot be read: ${m}`,
+    tooLarge: (size, max) => `file too large (${size} bytes, the limit is ${max}, see config maxInputSize)`,
+    pdfUnavailable: 'PDF files cannot be read yet: this version has no PDF reader (readPdf)',
+    config: (file, m) => `config file ${file} is invalid: ${m}`,
+    configJson: (file, m) => `config file ${file} is not valid JSON: ${m}`,
+    configError: (m) => `invalid configuration: ${m}`,
+    plugin: (spec, m) => `cannot load plugin ${spec}: ${m}`,
+    previous: (file, m) => `previous report ${file}: ${m}`,
+    output: (file, m) => `cannot write the output file ${file}: ${m}`,
+    internal: (m) => `internal error while auditing: ${m}`,
+    progress: 'auditing',
+    workers: (n, files) => `auditing ${files} files with ${n} worker threads`,
+    serial: (files) => `auditing ${files} files in the main thread`,
+    written: (file) => `results written to ${file}`,
+  },
+};
+
+/** A usage or input problem that ends the command with exit code 2 before any report is audited. */
+class UsageError extends Error {}
+
+// ---------------------------------------------------------------------------
+// Arguments
+// ---------------------------------------------------------------------------
+
+interface CliOptions {
+  inputs: string[];
+  format: OutputFormat;
+  output?: string;
+  locale: Locale;
+  rules: Array<[string, Severity | 'off']>;
+  config?: string;
+  plugins: string[];
+  year?: number;
+  publishedAt?: string;
+  issuerType?: IssuerType;
+  previous?: string;
+  minScore: number;
+  jobs?: number;
+  color?: boolean;
+  progress: boolean;
+  verbose: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+const VALUE_OPTIONS: Record<string, string> = {
+  '-f': '--format',
+  '--format': '--format',
+  '-o': '--output',
+  '--output': '--output',
+  '--locale': '--locale',
+  '--rule': '--rule',
+  '-c': '--config',
+  '--config': '--config',
+  '--plugin': '--plugin',
+  '--year': '--year',
+  '--published-at': '--published-at',
+  '--issuer-type': '--issuer-type',
+  '--previous': '--previous',
+  '--min-score': '--min-score',
+  '-j': '--jobs',
+  '--jobs': '--jobs',
+};
+
+const FLAG_OPTIONS = new Set(['--color', '--no-color', '--no-progress', '--verbose', '-h', '--help', '-v', '--version']);
+
+/** The locale asked for, read before full parsing so that parse errors are already in that language. */
+function sniffLocale(argv: string[]): Locale {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === '--locale=en' || (a === '--locale' && argv[i + 1] === 'en')) return 'en';
+  }
+  return 'zh-CN';
+}
+
+function parseArgs(argv: string[], m: Messages): CliOptions {
+  const o: CliOptions = {
+    inputs: [],
+    format: 'text',
+    locale: 'zh-CN',
+    rules: [],
+    plugins: [],
+    minScore: 0,
+    progress: true,
+    verbose: false,
+    help: false,
+    version: false,
+  };
+  const bad = (name: string, value: string, allowed: string) => new UsageError(m.badValue(name, value, allowed));
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      o.inputs.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      o.inputs.push(arg);
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    if (FLAG_OPTIONS.has(flag)) {
+      if (eq > 0) throw new UsageError(m.unknownOption(arg));
+      if (flag === '--color') o.color = true;
+      else if (flag === '--no-color') o.color = false;
+      else if (flag === '--no-progress') o.progress = false;
+      else if (flag === '--verbose') o.verbose = true;
+      else if (flag === '-h' || flag === '--help') o.help = true;
+      else o.version = true;
+      continue;
+    }
+    const name = VALUE_OPTIONS[flag];
+    if (!name) throw new UsageError(m.unknownOption(flag));
+    let value: string;
+    if (eq > 0) value = arg.slice(eq + 1);
+    else {
+      const next = argv[i + 1];
+      if (next === undefined || (next.startsWith('-') && next !== '-' && !/^-\d/.test(next))) {
+        throw new UsageError(m.missingValue(flag));
+      }
+      value = next;
+      i++;
+    }
+    switch (name) {
+      case '--format':
+        if (!(FORMATS as readonly string[]).includes(value)) throw bad(flag, value, FORMATS.join('|'));
+        o.format = value as OutputFormat;
+        break;
+      case '--output':
+        if (value.trim() === '') throw bad(flag, value, '<file>');
+        o.output = value;
+        break;
+      case '--locale':
+        if (value !== 'zh-CN' && value !== 'en') throw bad(flag, value, 'zh-CN|en');
+        o.locale = value;
+        break;
+      case '--rule':
+        for (const part of value.split(',')) {
+          const match = /^\s*([^=\s]+)\s*=\s*(\S+)\s*$/.exec(part);
+          if (!match || !(SEVERITIES as readonly string[]).includes(match[2]!)) {
+            throw bad(flag, part, `<rule-id>=${SEVERITIES.join('|')}`);
+          }
+          o.rules.push([match[1]!, match[2] as Severity | 'off']);
+        }
+        break;
+      case '--config':
+        o.config = value;
+        break;
+      case '--plugin':
+        o.plugins.push(value);
+        break;
+      case '--year': {
+        const year = Number(value);
+        if (!/^\d{4}$/.test(value) || year < 2000 || year > 2100) throw bad(flag, value, '2000–2100');
+        o.year = year;
+        break;
+      }
+      case '--published-at':
+        if (!isIsoDate(value)) throw bad(flag, value, 'YYYY-MM-DD');
+        o.publishedAt = value;
+        break;
+      case '--issuer-type':
+        if (!(ISSUER_TYPES as string[]).includes(value)) throw bad(flag, value, ISSUER_TYPES.join('|'));
+        o.issuerType = value as IssuerType;
+        break;
+      case '--previous':
+        o.previous = value;
+        break;
+      case '--min-score': {
+        const score = Number(value);
+        if (value.trim() === '' || !Number.isFinite(score) || score < 0 || score > 100) throw bad(flag, value, '0–100');
+        o.minScore = score;
+        break;
+      }
+      case '--jobs': {
+        const jobs = Number(value);
+        if (!/^\d+$/.test(value) || jobs < 1 || jobs > 64) throw bad(flag, value, '1–64');
+        o.jobs = jobs;
+        break;
+      }
+    }
+  }
+  return o;
+}
+
+function isIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const d = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return d.getUTCFullYear() === Number(match[1]) && d.getUTCMonth() === Number(match[2]) - 1 && d.getUTCDate() === Number(match[3]);
+}
+
+// ---------------------------------------------------------------------------
+// Configuration and plugins
+// ---------------------------------------------------------------------------
+
+/** What a worker needs to rebuild the auditor: plain data only (plugins travel as module URLs). */
+interface AuditSetup {
+  config: AuditConfig;
+  pluginUrls: string[];
+  meta: AuditMeta;
+  maxInputSize: number;
+  locale: Locale;
+}
+
+/** The message of an error; a missing file in the user's language when `m` is given. */
+function errorText(e: unknown, m?: Messages): string {
+  if (e instanceof Error) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (m && code === 'ENOENT') return m.notFound;
+    return e.message;
+  }
+  return String(e);
+}
+
+/** A module specifier for a plugin: paths against `base`, package names as they are. */
+function pluginUrl(spec: string, base: string): string {
+  if (spec.startsWith('file:')) return spec;
+  const looksLikePath = spec.startsWith('.') || isAbsolute(spec) || existsSync(resolve(base, spec));
+  if (looksLikePath) return pathToFileURL(resolve(base, spec)).href;
+  try {
+    return pathToFileURL(createRequire(join(base, 'noop.js')).resolve(spec)).href;
+  } catch {
+    return spec; // an ESM-only package: let import() resolve it
+  }
+}
+
+async function importPlugin(url: string): Promise<Plugin> {
+  const mod = (await import(url)) as Record<string, unknown>;
+  let candidate: unknown = mod.default ?? mod.plugin;
+  if (candidate && typeof candidate === 'object' && 'default' in candidate && !('rules' in candidate)) {
+    candidate = (candidate as { default: unknown }).default;
+  }
+  if (!candidate || typeof candidate !== 'object' || typeof (candidate as Plugin).rules !== 'object') {
+    throw new Error('the module has no default export made with definePlugin({ name, rules })');
+  }
+  return candidate as Plugin;
+}
+
+async function loadPlugins(urls: Array<{ spec: string; url: string }>, m: Messages): Promise<Plugin[]> {
+  const out: Plugin[] = [];
+  for (const { spec, url } of urls) {
+    if (url.startsWith('file:') && !existsSync(fileURLToPath(url))) throw new UsageError(m.plugin(spec, m.notFound));
+    try {
+      out.push(await importPlugin(url));
+    } catch (e) {
+      throw new UsageError(m.plugin(spec, errorText(e, m)));
+    }
+  }
+  return out;
+}
+
+function mergeSetting(existing: RuleSetting | undefined, severity: Severity | 'off'): RuleSetting {
+  if (Array.isArray(existing)) return existing[1] ? [severity, existing[1]] : [severity];
+  if (existing && typeof existing === 'object') return { ...existing, severity };
+  return severity;
+}
+
+async function readConfig(file: string, m: Messages): Promise<{ config: AuditConfig; plugins: Array<{ spec: string; url: string }> }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(m.config(file, errorText(e, m)));
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new UsageError(m.configJson(file, errorText(e)));
+  }
+  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new UsageError(m.config(file, 'expected a JSON object'));
+  const { $schema: _schema, plugins, ...rest } = json as Record<string, unknown>;
+  const specs: Array<{ spec: string; url: string }> = [];
+  if (plugins !== undefined) {
+    if (!Array.isArray(plugins) || !plugins.every((p) => typeof p === 'string')) {
+      throw new UsageError(m.config(file, '"plugins" must be an array of module paths or package names'));
+    }
+    for (const spec of plugins as string[]) specs.push({ spec, url: pluginUrl(spec, dirname(resolve(file))) });
+  }
+  return { config: rest as AuditConfig, plugins: specs };
+}
+
+// ---------------------------------------------------------------------------
+// Files
+// ---------------------------------------------------------------------------
+
+interface FileTask {
+  id: number;
+  path: string;
+  uri: string;
+}
+
+type FileOutcome = { ok: true; result: AuditResult } | { ok: false; message: string };
+
+/** The name a file is shown under: relative to the working directory when inside it, '/' separated. */
+function uriOf(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  const shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+  return sep === '\\' ? shown.replace(/\\/g, '/') : shown;
+}
+
+async function collectFiles(inputs: string[], cwd: string, m: Messages): Promise<{ files: FileTask[]; errors: InputError[] }> {
+  const files: FileTask[] = [];
+  const errors: InputError[] = [];
+  const seen = new Set<string>();
+  const add = async (path: string) => {
+    const real = await realpath(path).catch(() => path);
+    if (seen.has(real)) return;
+    seen.add(real);
+    files.push({ id: files.length, path, uri: uriOf(path, cwd) });
+  };
+  const walk = async (dir: string, visited: Set<string>): Promise<number> => {
+    const real = await realpath(dir).catch(() => dir);
+    if (visited.has(real)) return 0;
+    visited.add(real);
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      errors.push({ uri: uriOf(dir, cwd), message: m.cannotRead(errorText(e)) });
+      return 0;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let count = 0;
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const path = join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const s = await stat(path).catch(() => null);
+        isDir = !!s?.isDirectory();
+        isFile = !!s?.isFile();
+      }
+      if (isDir) count += await walk(path, visited);
+      else if (isFile && REPORT_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
+        await add(path);
+        count++;
+      }
+    }
+    return count;
+  };
+  for (const input of inputs) {
+    const path = resolve(cwd, input);
+    const s = await stat(path).catch((e: NodeJS.ErrnoException) => e);
+    if (s instanceof Error) {
+      errors.push({ uri: input, message: s.code === 'ENOENT' || s.code === 'ENOTDIR' ? m.notFound : m.cannotRead(errorText(s)) });
+    } else if (s.isDirectory()) {
+      if ((await walk(path, new Set())) === 0 && !errors.some((e) => e.uri === uriOf(path, cwd))) {
+        errors.push({ uri: input, message: m.noReports });
+      }
+    } else if (s.isFile()) {
+      await add(path);
+    } else {
+      errors.push({ uri: input, message: m.notAFile });
+    }
+  }
+  return { files, errors };
+}
+
+// ---------------------------------------------------------------------------
+// PDF — THE single place where the PDF reader plugs in.
+//
+// `readPdf(bytes: Uint8Array): Promise<AuditInput>` is to live in src/pdf (the package's "xxgk-audit/pdf"
+// entry, DESIGN.md "Public API"). Until it exists, .pdf files are reported as unreadable (exit 2 for
+// that file, the others are still audited). The loader looks for it beside this module — src/pdf/index.ts
+// when run from source (tsx), dist/pdf.js when built (a tsup entry `pdf: 'src/pdf/index.ts'`) — and then
+// through the package's own "xxgk-audit/pdf" export. Once src/pdf exists, this function can simply become
+//     const { readPdf } = await import('./pdf/index'); return readPdf;
+// ---------------------------------------------------------------------------
+
+type PdfReader = (bytes: Uint8Array) => Promise<AuditInput>;
+let pdfReader: Promise<PdfReader | null> | undefined;
+
+function loadPdfReader(): Promise<PdfReader | null> {
+  pdfReader ??= (async () => {
+    const here = new URL('.', import.meta.url);
+    const candidates = ['./pdf/index.ts', './pdf/index.js', './pdf.js']
+      .map((p) => new URL(p, here))
+      .filter((u) => u.protocol === 'file:' && existsSync(fileURLToPath(u)))
+      .map((u) => u.href);
+    for (const specifier of [...candidates, 'xxgk-audit/pdf']) {
+      try {
+        const mod = (await import(specifier)) as { readPdf?: unknown; default?: { readPdf?: unknown } };
+        const readPdf = mod.readPdf ?? mod.default?.readPdf;
+        if (typeof readPdf === 'function') return readPdf as PdfReader;
+      } catch {
+        // not there (yet)
+      }
+    }
+    return null;
+  })();
+  return pdfReader;
+}
+
+function isPdf(path: string, bytes: Uint8Array): boolean {
+  return extname(path).toLowerCase() === '.pdf' || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46);
+}
+
+/** Strips the `uri: ` prefix AuditInputError puts before its message (the CLI names the file itself). */
+function inputErrorText(e: AuditInputError, uri: string): string {
+  return e.message.startsWith(`${uri}: `) ? e.message.slice(uri.length + 2) : e.message;
+}
+
+async function readInput(path: string, uri: string, maxSize: number, m: Messages): Promise<AuditInput | string> {
+  let bytes: Uint8Array;
+  try {
+    const s = await stat(path);
+    if (s.size > maxSize) return m.tooLarge(s.size, maxSize);
+    bytes = new Uint8Array(await readFile(path));
+  } catch (e) {
+    return m.cannotRead(errorText(e, m));
+  }
+  if (isPdf(path, bytes)) {
+    const readPdf = await loadPdfReader();
+    if (!readPdf) return m.pdfUnavailable;
+    try {
+      return { ...(await readPdf(bytes)), uri };
+    } catch (e) {
+      return m.cannotAudit(e instanceof AuditInputError ? inputErrorText(e, uri) : errorText(e));
+    }
+  }
+  return { content: bytes, uri };
+}
+
+interface AuditContext {
+  auditor: Auditor;
+  meta: AuditMeta;
+  maxInputSize: number;
+  m: Messages;
+}
+
+async function auditFile(task: FileTask, ctx: AuditContext): Promise<FileOutcome> {
+  const input = await readInput(task.path, task.uri, ctx.maxInputSize, ctx.m);
+  if (typeof input === 'string') return { ok: false, message: input };
+  try {
+    const meta = { ...(input.meta ?? {}), ...ctx.meta };
+    return { ok: true, result: ctx.auditor.audit({ ...input, meta }) };
+  } catch (e) {
+    if (e instanceof AuditInputError) return { ok: false, message: ctx.m.cannotAudit(inputErrorText(e, task.uri)) };
+    return { ok: false, message: ctx.m.internal(errorText(e)) };
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Progress bar (stderr, only on a terminal)
+// ---------------------------------------------------------------------------
+
+class Progress {
+  private done = 0;
+  private shown = false;
+  constructor(
+    private readonly total: number,
+    private readonly enabled: boolean,
+    private readonly label: string,
+  ) {}
+
+  tick(name: string): void {
+    this.done++;
+    if (!this.enabled) return;
+    const width = 24;
+    const filled = Math.round((width * this.done) / this.total);
+    const shortName = name.length > 40 ? '…' + name.slice(-39) : name;
+    process.stderr.write(
+      `\r\u001b[2K${this.label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${this.done}/${this.total} ${shortName}`,
+    );
+    this.shown = true;
+  }
+
+  /** Prints a line on stderr without tearing the bar. */
+  log(line: string): void {
+    if (this.shown) process.stderr.write('\r\u001b[2K');
+    process.stderr.write(line + '\n');
+    this.shown = false;
+  }
+
+  finish(): void {
+    if (this.shown) process.stderr.write('\r\u001b[2K');
+    this.shown = false;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Worker threads
+// ---------------------------------------------------------------------------
+
+interface WorkerInit {
+  xxgkAuditWorker: true;
+  setup: AuditSetup;
+}
+
+type WorkerReply = { type: 'result'; id: number; outcome: FileOutcome } | { type: 'fatal'; message: string };
+
+function spawnWorker(init: WorkerInit): Worker {
+  const self = import.meta.url;
+  if (self.endsWith('.ts')) {
+    // Running from source under tsx: register tsx in the worker before it loads this module.
+    const tsxApi = import.meta.resolve('tsx/esm/api');
+    const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(self)}); })`;
+    return new Worker(boot, { eval: true, workerData: init });
+  }
+  return new Worker(new URL(self), { workerData: init });
+}
+
+async function workerMain(): Promise<void> {
+  const { setup } = workerData as WorkerInit;
+  const port = parentPort!;
+  const m = MESSAGES[setup.locale];
+  let ctx: AuditContext;
+  try {
+    const plugins = await Promise.all(setup.pluginUrls.map(importPlugin));
+    const auditor = createAuditor({ ...setup.config, plugins });
+    ctx = { auditor, meta: setup.meta, maxInputSize: setup.maxInputSize, m };
+  } catch (e) {
+    port.postMessage({ type: 'fatal', message: errorText(e) } satisfies WorkerReply);
+    return;
+  }
+  port.on('message', (task: FileTask) => {
+    auditFile(task, ctx).then(
+      (outcome) => port.postMessage({ type: 'result', id: task.id, outcome } satisfies WorkerReply),
+      (e: unknown) =>
+        port.postMessage({ type: 'result', id: task.id, outcome: { ok: false, message: m.internal(errorText(e)) } } satisfies WorkerReply),
+    );
+  });
+}
+
+/** Audits the files with `jobs` workers, handing each worker the next file when it is done. */
+async function auditWithWorkers(
+  tasks: FileTask[],
+  jobs: number,
+  setup: AuditSetup,
+  onDone: (task: FileTask, outcome: FileOutcome) => void,
+  fallback: AuditContext,
+): Promise<void> {
+  const queue = [...tasks];
+  const init: WorkerInit = { xxgkAuditWorker: true, setup };
+  let respawns = jobs * 2;
+  await new Promise<void>((resolveAll) => {
+    let live = 0;
+    const finishIfIdle = () => {
+      if (live === 0) {
+        // No worker left (they failed to start): audit the rest in this thread.
+        void (async () => {
+          for (let t = queue.shift(); t; t = queue.shift()) onDone(t, await auditFile(t, fallback));
+          resolveAll();
+        })();
+      }
+    };
+    const start = () => {
+      const worker = spawnWorker(init);
+      live++;
+      let current: FileTask | undefined;
+      const next = () => {
+        current = queue.shift();
+        if (current) worker.postMessage(current);
+        else void worker.terminate();
+      };
+      let ended = false;
+      const end = (failure?: string) => {
+        if (ended) return;
+        ended = true;
+        live--;
+        if (current && failure !== undefined) onDone(current, { ok: false, message: fallback.m.internal(failure) });
+        current = undefined;
+        if (failure !== undefined && queue.length > 0 && respawns-- > 0) start();
+        finishIfIdle();
+      };
+      worker.on('message', (reply: WorkerReply) => {
+        if (reply.type === 'fatal') {
+          respawns = 0; // the same setup will fail again
+          void worker.terminate();
+          end(reply.message);
+          return;
+        }
+        if (current && reply.id === current.id) onDone(current, reply.outcome);
+        next();
+      });
+      worker.on('error', (e) => end(errorText(e)));
+      worker.on('exit', (code) => end(code === 0 || current === undefined ? undefined : `worker exited with code ${code}`));
+      next();
+    };
+    for (let i = 0; i < Math.min(jobs, tasks.length); i++) start();
+    if (tasks.length === 0) resolveAll();
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------
+
+function colorWanted(option: boolean | undefined, toTerminal: boolean): boolean {
+  if (option !== undefined) return option;
+  if (process.env.NO_COLOR) return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
+  return toTerminal;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const cwd = process.cwd();
+  let m = MESSAGES[sniffLocale(argv)];
+  const fail = (line: string) => process.stderr.write(`xxgk-audit: ${line}\n`);
+
+  let options: CliOptions;
+  try {
+    options = parseArgs(argv, m);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    fail(e.message);
+    process.stderr.write(m.seeHelp + '\n');
+    return 2;
+  }
+  m = MESSAGES[options.locale];
+  if (options.help) {
+    process.stdout.write(USAGE[options.locale]);
+    return 0;
+  }
+  if (options.version) {
+    process.stdout.write(`${pkg.version}\n`);
+    return 0;
+  }
+  if (options.inputs.length === 0) {
+    fail(m.noInput);
+    process.stderr.write(USAGE[options.locale]);
+    return 2;
+  }
+
+  // Configuration: file, then the command-line flags over it; validated once here.
+  let auditor: Auditor;
+  let setup: AuditSetup;
+  try {
+    const fromFile = options.config ? await readConfig(options.config, m) : { config: {} as AuditConfig, plugins: [] };
+    const config: AuditConfig = { ...fromFile.config, locale: options.locale };
+    if (options.rules.length > 0) {
+      const rules: Record<string, RuleSetting> = { ...(config.rules ?? {}) };
+      for (const [id, severity] of options.rules) rules[id] = mergeSetting(rules[id], severity);
+      config.rules = rules;
+    }
+    const pluginSpecs = [...fromFile.plugins, ...options.plugins.map((spec) => ({ spec, url: pluginUrl(spec, cwd) }))];
+    const plugins = await loadPlugins(pluginSpecs, m);
+    try {
+      auditor = createAuditor({ ...config, plugins });
+    } catch (e) {
+      if (!(e instanceof AuditConfigError)) throw e;
+      throw new UsageError(options.config ? m.config(options.config, e.message) : m.configError(e.message));
+    }
+    const meta: AuditMeta = {};
+    if (options.year !== undefined) meta.year = options.year;
+    if (options.publishedAt !== undefined) meta.publishedAt = options.publishedAt;
+    if (options.issuerType !== undefined) meta.issuerType = options.issuerType;
+    if (options.previous !== undefined) {
+      const path = resolve(cwd, options.previous);
+      const maxSize = config.maxInputSize ?? DEFAULT_MAX_INPUT_SIZE;
+      const input = await readInput(path, uriOf(path, cwd), maxSize, m);
+      if (typeof input === 'string') throw new UsageError(m.previous(options.previous, input));
+      meta.previous = input;
+    }
+    setup = {
+      config,
+      pluginUrls: pluginSpecs.map((p) => p.url),
+      meta,
+      maxInputSize: config.maxInputSize ?? DEFAULT_MAX_INPUT_SIZE,
+      locale: options.locale,
+    };
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    fail(e.message);
+    return 2;
+  }
+
+  const { files, errors: inputErrors } = await collectFiles(options.inputs, cwd, m);
+  const progress = new Progress(files.length, options.progress && !!process.stderr.isTTY && files.length > 1, m.progress);
+  for (const e of inputErrors) progress.log(`xxgk-audit: ${e.uri}: ${e.message}`);
+
+  const outcomes = new Array<FileOutcome | undefined>(files.length);
+  const onDone = (task: FileTask, outcome: FileOutcome) => {
+    outcomes[task.id] = outcome;
+    if (!outcome.ok) progress.log(`xxgk-audit: ${task.uri}: ${outcome.message}`);
+    progress.tick(task.uri);
+  };
+  const ctx: AuditContext = { auditor, meta: setup.meta, maxInputSize: setup.maxInputSize, m };
+  const cores = availableParallelism();
+  const jobs = Math.min(files.length, options.jobs ?? (files.length > WORKER_THRESHOLD && cores > 1 ? Math.min(cores, MAX_WORKERS) : 1));
+  if (jobs > 1) {
+    if (options.verbose) progress.log(m.workers(jobs, files.length));
+    await auditWithWorkers(files, jobs, setup, onDone, ctx);
+  } else {
+    if (options.verbose) progress.log(m.serial(files.length));
+    for (const task of files) onDone(task, await auditFile(task, ctx));
+  }
+  progress.finish();
+
+  const results: AuditResult[] = [];
+  files.forEach((task, i) => {
+    const outcome = outcomes[i] ?? { ok: false as const, message: m.internal('no result') };
+    if (outcome.ok) results.push(outcome.result);
+    else inputErrors.push({ uri: task.uri, message: outcome.message });
+  });
+
+  const common = { locale: options.locale, rules: auditor.rules, inputErrors, minScore: options.minScore };
+  const toTerminal = options.output === undefined && !!process.stdout.isTTY;
+  let text: string;
+  switch (options.format) {
+    case 'json':
+      text = JSON.stringify(results, null, 2) + '\n';
+      break;
+    case 'sarif':
+      text =
+        JSON.stringify(toSarif(results, { ...common, toolVersion: pkg.version, srcRoot: pathToFileURL(cwd + sep).href }), null, 2) +
+        '\n';
+      break;
+    case 'html':
+      text = toHtml(results, { ...common, generatedAt: new Date().toLocaleString(options.locale, { hour12: false }) });
+      break;
+    case 'csv':
+      text = toCsv(results, { ...common, bom: options.output !== undefined });
+      break;
+    default:
+      text = formatText(results, { ...common, color: colorWanted(options.color, toTerminal) });
+  }
+
+  if (options.output !== undefined) {
+    try {
+      await writeFile(resolve(cwd, options.output), text);
+    } catch (e) {
+      fail(m.output(options.output, errorText(e, m)));
+      return 2;
+    }
+    if (options.format !== 'text' || options.verbose) process.stderr.write(m.written(options.output) + '\n');
+  } else {
+    await new Promise<void>((done) => process.stdout.write(text, () => done()));
+  }
+
+  if (inputErrors.length > 0) return 2;
+  return results.every((r) => r.passed && r.score >= options.minScore) ? 0 : 1;
+}
+
+if (isMainThread) {
+  // A closed pipe (xxgk-audit … | head) is not an error of ours.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`xxgk-audit: ${MESSAGES[sniffLocale(process.argv)].internal(e instanceof Error ? (e.stack ?? e.message) : String(e))}\n`);
+      process.exitCode = 2;
+    },
+  );
+} else if ((workerData as Partial<WorkerInit> | null)?.xxgkAuditWorker) {
+  void workerMain();
+}

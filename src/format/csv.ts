@@ -1,0 +1,73 @@
+/**
+ * CSV for spreadsheets: one row per report (file, title, issuer, year, template, score, verdict,
+ * finding counts, the outcome of each rule), and one row per file that could not be audited.
+ * RFC 4180 (CRLF, fields quoted when needed); text cells that a spreadsheet would run as a formula
+ * are prefixed with an apostrophe.
+ */
+import type { AuditResult } from '../types';
+import { countSeverities, displayName, reportPasses, ruleIdsOf, wordsFor, type FormatOptions } from './labels';
+
+export interface CsvFormatOptions extends FormatOptions {
+  /** Start with a UTF-8 byte-order mark, so that Excel opens the Chinese text correctly (default false). */
+  bom?: boolean;
+  /** Rule columns, in this order (default: every rule of the results, in run order). */
+  ruleIds?: ReadonlyArray<string>;
+}
+
+/** Formats audit results as CSV, one row per report (pure: returns the text). */
+export function toCsv(results: ReadonlyArray<AuditResult>, options: CsvFormatOptions = {}): string {
+  const w = wordsFor(options.locale);
+  const ruleIds = options.ruleIds ?? ruleIdsOf(results);
+  const en = options.locale === 'en';
+  const header = [
+    w.file,
+    w.title,
+    w.issuer,
+    w.yearHeader,
+    w.templateHeader,
+    w.score,
+    w.result,
+    w.severity.error,
+    w.severity.warning,
+    w.severity.info,
+    ...ruleIds,
+    w.error,
+  ];
+  const rows: string[][] = [header];
+  results.forEach((result, index) => {
+    const r = result.report;
+    const counts = countSeverities(result);
+    const outcomes = new Map(result.rules.map((o) => [o.ruleId, o.outcome]));
+    rows.push([
+      displayName(result, index),
+      r.title ?? '',
+      r.issuer ?? '',
+      r.year === null ? '' : String(r.year),
+      r.template,
+      String(result.score),
+      reportPasses(result, options.minScore) ? w.verdictPass : w.verdictFail,
+      String(counts.error),
+      String(counts.warning),
+      String(counts.info),
+      ...ruleIds.map((id) => {
+        const o = outcomes.get(id);
+        return o === undefined ? '' : en ? o : w.outcome[o];
+      }),
+      result.errors.map((e) => w.ruleCrashed(e.ruleId, e.message)).join('; '),
+    ]);
+  });
+  for (const e of options.inputErrors ?? []) {
+    const row = new Array<string>(header.length).fill('');
+    row[0] = e.uri;
+    row[header.length - 1] = e.message;
+    rows.push(row);
+  }
+  const text = rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  return options.bom ? '\uFEFF' + text : text;
+}
+
+function cell(value: string): string {
+  // A cell starting with = + - @ (or a tab/CR) would be run as a formula by spreadsheets.
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

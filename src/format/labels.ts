@@ -1,0 +1,267 @@
+/**
+ * Words the formatters print around the findings (the findings' own messages are already in the
+ * auditor's locale). Pure data and small helpers shared by the text, HTML, CSV and SARIF formatters.
+ */
+import type {
+  AuditResult,
+  Impact,
+  Locale,
+  Outcome,
+  RuleMeta,
+  SectionKey,
+  Severity,
+  TemplateKey,
+} from '../types';
+import { getRules } from '../engine/index';
+
+/** Rule metadata as `getRules()` and `createAuditor().rules` give it. */
+export type RuleInfo = { id: string; meta: RuleMeta };
+
+/** A file that could not be audited (not found, unreadable, not a report…). */
+export interface InputError {
+  /** The file as the user named it. */
+  uri: string;
+  /** What went wrong, in the user's language. */
+  message: string;
+}
+
+/** Options every formatter accepts. */
+export interface FormatOptions {
+  /** Language of the words around the findings (zh-CN by default). */
+  locale?: Locale;
+  /** Rule metadata (descriptions, help links); by default the built-in rules (`getRules()`). */
+  rules?: ReadonlyArray<RuleInfo>;
+  /** Files that could not be audited; listed beside the results. */
+  inputErrors?: ReadonlyArray<InputError>;
+  /** A report whose score is below this fails even without error findings (default 0). */
+  minScore?: number;
+}
+
+export interface Words {
+  outcome: Record<Outcome, string>;
+  severity: Record<Severity, string>;
+  impact: Record<Impact, string>;
+  template: Record<TemplateKey, string>;
+  section: Record<SectionKey, string>;
+  verdictPass: string;
+  verdictFail: string;
+  score: string;
+  noTitle: string;
+  noIssuer: string;
+  noYear: string;
+  year: (y: number) => string;
+  line: (line: number, column: number) => string;
+  expected: string;
+  actual: string;
+  section_: string;
+  snippet: string;
+  file: string;
+  title: string;
+  issuer: string;
+  yearHeader: string;
+  templateHeader: string;
+  result: string;
+  findings: string;
+  error: string;
+  rule: string;
+  description: string;
+  ruleCrashed: (ruleId: string, message: string) => string;
+  counts: (c: SeverityCounts) => string;
+  belowMinScore: (min: number) => string;
+  summary: (s: BatchSummary) => string;
+  unreadable: string;
+  passedRules: string;
+  inapplicableRules: string;
+  incompleteRules: string;
+  reason: string;
+  noFindings: string;
+}
+
+export interface SeverityCounts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export interface BatchSummary {
+  reports: number;
+  passed: number;
+  failed: number;
+  unreadable: number;
+}
+
+const zh: Words = {
+  outcome: { pass: '通过', fail: '未通过', incomplete: '未完成', inapplicable: '不适用' },
+  severity: { error: '错误', warning: '警告', info: '提示' },
+  impact: { critical: '关键', serious: '严重', moderate: '中等', minor: '轻微' },
+  template: {
+    REG2007: '2007年条例格式',
+    TPL2019: '2019年格式（国办公开办函〔2019〕60号）',
+    TPL2021: '2021年格式（国办公开办函〔2021〕30号）',
+    unknown: '格式未识别',
+  },
+  section: {
+    overview: '总体情况',
+    proactive: '主动公开政府信息情况',
+    requests: '收到和处理政府信息公开申请情况',
+    fees: '收费及减免情况',
+    'review-litigation': '政府信息公开行政复议、行政诉讼情况',
+    problems: '存在的主要问题及改进情况',
+    other: '其他需要报告的事项',
+  },
+  verdictPass: '通过',
+  verdictFail: '未通过',
+  score: '得分',
+  noTitle: '（无标题）',
+  noIssuer: '发布机关不详',
+  noYear: '年份不详',
+  year: (y) => `${y}年`,
+  line: (line, column) => `第${line}行第${column}列`,
+  expected: '应为',
+  actual: '实为',
+  section_: '所在部分',
+  snippet: '原文',
+  file: '文件',
+  title: '标题',
+  issuer: '发布机关',
+  yearHeader: '年份',
+  templateHeader: '格式',
+  result: '结论',
+  findings: '问题数',
+  error: '错误信息',
+  rule: '规则',
+  description: '检查内容',
+  ruleCrashed: (id, m) => `规则 ${id} 运行出错，结果不完整：${m}`,
+  counts: (c) => `错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个`,
+  belowMinScore: (min) => `低于最低分 ${min}`,
+  summary: (s) =>
+    `共审核 ${s.reports} 份报告：${s.passed} 份通过，${s.failed} 份未通过` +
+    (s.unreadable > 0 ? `；${s.unreadable} 个文件无法审核` : '') +
+    '。',
+  unreadable: '无法审核的文件',
+  passedRules: '通过',
+  inapplicableRules: '不适用',
+  incompleteRules: '未完成',
+  reason: '原因',
+  noFindings: '未发现问题。',
+};
+
+const en: Words = {
+  outcome: { pass: 'pass', fail: 'fail', incomplete: 'incomplete', inapplicable: 'not applicable' },
+  severity: { error: 'error', warning: 'warning', info: 'info' },
+  impact: { critical: 'critical', serious: 'serious', moderate: 'moderate', minor: 'minor' },
+  template: {
+    REG2007: '2007 regulation layout',
+    TPL2019: '2019 template (国办公开办函〔2019〕60号)',
+    TPL2021: '2021 template (国办公开办函〔2021〕30号)',
+    unknown: 'layout not recognised',
+  },
+  section: {
+    overview: 'Overview',
+    proactive: 'Proactive disclosure',
+    requests: 'Disclosure requests',
+    fees: 'Fees and waivers',
+    'review-litigation': 'Administrative review and litigation',
+    problems: 'Problems and improvements',
+    other: 'Other matters',
+  },
+  verdictPass: 'passed',
+  verdictFail: 'failed',
+  score: 'score',
+  noTitle: '(no title)',
+  noIssuer: 'issuer unknown',
+  noYear: 'year unknown',
+  year: (y) => String(y),
+  line: (line, column) => `line ${line}, column ${column}`,
+  expected: 'expected',
+  actual: 'actual',
+  section_: 'section',
+  snippet: 'text',
+  file: 'file',
+  title: 'title',
+  issuer: 'issuer',
+  yearHeader: 'year',
+  templateHeader: 'template',
+  result: 'result',
+  findings: 'findings',
+  error: 'error',
+  rule: 'rule',
+  description: 'checks',
+  ruleCrashed: (id, m) => `rule ${id} crashed, its result is incomplete: ${m}`,
+  counts: (c) => `${c.error} errors, ${c.warning} warnings, ${c.info} infos`,
+  belowMinScore: (min) => `below the minimum score ${min}`,
+  summary: (s) =>
+    `${s.reports} reports audited: ${s.passed} passed, ${s.failed} failed` +
+    (s.unreadable > 0 ? `; ${s.unreadable} files could not be audited` : '') +
+    '.',
+  unreadable: 'Files that could not be audited',
+  passedRules: 'passed',
+  inapplicableRules: 'not applicable',
+  incompleteRules: 'incomplete',
+  reason: 'reason',
+  noFindings: 'No findings.',
+};
+
+export function wordsFor(locale: Locale | undefined): Words {
+  return locale === 'en' ? en : zh;
+}
+
+/** A report passes: no error finding and a score not below `minScore`. */
+export function reportPasses(result: AuditResult, minScore = 0): boolean {
+  return result.passed && result.score >= minScore;
+}
+
+export function countSeverities(result: AuditResult): SeverityCounts {
+  const c: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const f of result.findings) c[f.severity]++;
+  return c;
+}
+
+export function summarize(results: ReadonlyArray<AuditResult>, options: FormatOptions): BatchSummary {
+  const passed = results.filter((r) => reportPasses(r, options.minScore)).length;
+  return {
+    reports: results.length,
+    passed,
+    failed: results.length - passed,
+    unreadable: options.inputErrors?.length ?? 0,
+  };
+}
+
+/** Rule metadata by id: the given list, else the built-in rules. */
+export function ruleIndex(options: FormatOptions): Map<string, RuleMeta> {
+  const list = options.rules ?? getRules();
+  return new Map(list.map((r) => [r.id, r.meta]));
+}
+
+/** The rule's description in the locale, or the id when the rule is unknown. */
+export function describeRule(meta: RuleMeta | undefined, id: string, locale: Locale | undefined): string {
+  if (!meta) return id;
+  const d = meta.docs?.description;
+  return (locale === 'en' ? d?.en : d?.['zh-CN']) || d?.['zh-CN'] || d?.en || id;
+}
+
+/** The file name or uri a result is shown under. */
+export function displayName(result: AuditResult, index: number): string {
+  return result.report.uri ?? `#${index + 1}`;
+}
+
+/** Shows a value of `expected`/`actual` (numbers as is, arrays joined, objects as JSON). */
+export function showValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.map(showValue).join('、');
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** The rule ids of a batch in first-seen order (the order the auditor runs them). */
+export function ruleIdsOf(results: ReadonlyArray<AuditResult>): string[] {
+  const seen = new Set<string>();
+  for (const r of results) for (const o of r.rules) seen.add(o.ruleId);
+  for (const r of results) for (const f of r.findings) seen.add(f.ruleId);
+  return [...seen];
+}

@@ -1,0 +1,356 @@
+/**
+ * The xxgk-audit command, run as a child process from source (node --import tsx src/cli.ts), the way a
+ * user runs it: arguments, files and folders, exit codes, stdout and stderr.
+ */
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Ajv } from 'ajv';
+import resultSchema from '../../schemas/audit-result.schema.json' with { type: 'json' };
+import sarifSchema from '../../schemas/sarif-2.1.0.json' with { type: 'json' };
+import { getRules, type AuditResult } from '../../src/index';
+import pkg from '../../package.json' with { type: 'json' };
+
+jest.setTimeout(120_000);
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+const tsxLoader = pathToFileURL(require.resolve('tsx')).href;
+const cli = join(root, 'src', 'cli.ts');
+const seedsDir = join(root, 'test', 'fixtures', 'seeds');
+const seedFiles = readdirSync(seedsDir).sort();
+const pdfFixture = join(root, 'test', 'fixtures', 'pdf', 'kirogovcompare__hzq2024_working.pdf');
+const pluginPath = join(root, 'examples', 'custom-rule', 'index.ts');
+const pdfReaderExists = existsSync(join(root, 'src', 'pdf', 'index.ts'));
+
+const validateResult = new Ajv({ allErrors: true, strict: false }).compile(resultSchema);
+const Ajv04 = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
+const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
+const sarifAjv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
+addFormats(sarifAjv);
+const validateSarif = sarifAjv.compile(sarifSchema);
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], cwd = root): Run {
+  const env = { ...process.env };
+  delete env.NO_COLOR;
+  delete env.FORCE_COLOR;
+  const r = spawnSync(process.execPath, ['--import', tsxLoader, cli, ...args], { cwd, env, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function json(r: Run): AuditResult[] {
+  return JSON.parse(r.stdout) as AuditResult[];
+}
+
+let tmp: string;
+/** The built-in rules off: only the example plugin's rule decides, whatever the built-in rules become. */
+let onlyPluginConfig: string;
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'xxgk-cli-'));
+  onlyPluginConfig = join(tmp, 'only-plugin.json');
+  writeFileSync(
+    onlyPluginConfig,
+    JSON.stringify({
+      $schema: '../schemas/audit-config.schema.json',
+      plugins: [pluginPath],
+      rules: Object.fromEntries(getRules().map((r) => [r.id, 'off'])),
+    }),
+  );
+});
+
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+function folder(name: string, files: Record<string, string>): string {
+  const dir = join(tmp, name);
+  mkdirSync(dir, { recursive: true });
+  for (const [target, source] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, target)), { recursive: true });
+    copyFileSync(source, join(dir, target));
+  }
+  return dir;
+}
+
+const seedCopies = (prefix = '') => Object.fromEntries(seedFiles.map((f) => [`${prefix}${f}`, join(seedsDir, f)]));
+
+describe('xxgk-audit: help, version and usage errors', () => {
+  it('prints the usage in Chinese (and English with --locale en) and exits 0', () => {
+    const zh = run(['--help']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(/^用法：xxgk-audit \[选项\] <文件\|文件夹>\.\.\./);
+    expect(zh.stdout).toContain('-f, --format <格式>');
+    const en = run(['--locale', 'en', '-h']);
+    expect(en.stdout).toMatch(/^Usage: xxgk-audit \[options\] <file\|folder>\.\.\./);
+  });
+
+  it('prints the package version', () => {
+    const r = run(['--version']);
+    expect(r).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+
+  it.each([
+    [['--frobnicate', 'x.txt'], '未知选项 --frobnicate'],
+    [['--format', 'xml', 'x.txt'], '选项 --format 的值“xml”无效，应为text|json|sarif|html|csv'],
+    [['--min-score', '120', 'x.txt'], '选项 --min-score 的值“120”无效'],
+    [['--year', '20x4', 'x.txt'], '选项 --year 的值“20x4”无效'],
+    [['--published-at', '2025-02-30', 'x.txt'], '选项 --published-at 的值“2025-02-30”无效，应为YYYY-MM-DD'],
+    [['--rule', 'contact-info', 'x.txt'], '选项 --rule 的值“contact-info”无效'],
+    [['--issuer-type', 'company', 'x.txt'], '选项 --issuer-type 的值“company”无效，应为government|department|other'],
+    [['x.txt', '--output'], '选项 --output 需要一个值'],
+    [[], '请指定要审核的文件或文件夹'],
+  ])('%j is a usage error: exit 2 and a message on stderr', (args, message) => {
+    const r = run(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`xxgk-audit: ${message}`);
+  });
+
+  it('says it in English with --locale en', () => {
+    const r = run(['--locale', 'en', '--format', 'yaml', 'x.txt']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('xxgk-audit: invalid value "yaml" for --format; expected text|json|sarif|html|csv');
+  });
+});
+
+describe('xxgk-audit: files, folders and input errors', () => {
+  it('audits a folder recursively into a JSON array of valid AuditResults, in path order', () => {
+    const r = run(['--format', 'json', 'test/fixtures/seeds']);
+    const results = json(r);
+    expect(results.map((x) => x.report.uri)).toEqual(seedFiles.map((f) => `test/fixtures/seeds/${f}`));
+    for (const result of results) expect(validateResult(result) ? [] : validateResult.errors).toEqual([]);
+    expect(results.map((x) => x.report.year)).toEqual([2017, 2016, 2024, 2016, 2018]);
+    // Exit 0 exactly when every report passes (no error finding; the minimum score is 0).
+    expect(r.code).toBe(results.every((x) => x.passed) ? 0 : 1);
+    expect(r.stderr).toBe('');
+  });
+
+  it('a folder of the seeds and a peer PDF: every report is audited, the PDF as its reader allows', () => {
+    const dir = folder('with-pdf', { ...seedCopies(), 'peers/hzq2024.pdf': pdfFixture });
+    const r = run(['--format', 'json', dir]);
+    const results = json(r);
+    if (pdfReaderExists) {
+      // src/pdf/index.ts exports readPdf: the CLI uses it for .pdf files.
+      expect(results).toHaveLength(6);
+      expect(results.find((x) => x.report.uri?.endsWith('hzq2024.pdf'))?.report.format).toBe('pdf');
+      expect(r.code).toBe(results.every((x) => x.passed) ? 0 : 1);
+    } else {
+      expect(results).toHaveLength(5);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`xxgk-audit: ${join(dir, 'peers', 'hzq2024.pdf')}: 暂时无法读取 PDF 文件`);
+    }
+  });
+
+  it('reports each unreadable file by name, audits the rest and exits 2', () => {
+    const dir = folder('mixed', seedCopies('reports/'));
+    writeFileSync(join(dir, 'reports', 'portal.html'), '<!DOCTYPE html><html><body><p>2024年政府信息公开工作年度报告</p></body></html>');
+    writeFileSync(join(dir, 'reports', 'broken.docx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
+    writeFileSync(join(dir, 'reports', 'notes.json'), '{}'); // not a report extension: not picked up
+    const r = run(['--format', 'json', 'mixed'], tmp);
+    expect(r.code).toBe(2);
+    expect(json(r).map((x) => x.report.uri)).toEqual(seedFiles.map((f) => `mixed/reports/${f}`));
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^xxgk-audit: mixed\/reports\/broken\.docx: 无法审核：.*DOCX/);
+    expect(lines[1]).toMatch(/^xxgk-audit: mixed\/reports\/portal\.html: 无法审核：.*HTML/);
+  });
+
+  it('names a missing file, exits 2, and still audits the file that exists', () => {
+    const r = run(['--format', 'json', 'no/such-report.txt', `test/fixtures/seeds/${seedFiles[2]}`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('xxgk-audit: no/such-report.txt: 找不到该文件或文件夹\n');
+    expect(json(r).map((x) => x.report.uri)).toEqual([`test/fixtures/seeds/${seedFiles[2]}`]);
+  });
+
+  it('names a missing file in English with --locale en', () => {
+    const r = run(['--locale', 'en', 'missing.txt']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('xxgk-audit: missing.txt: no such file or folder');
+  });
+
+  it('an empty folder is an input error', () => {
+    mkdirSync(join(tmp, 'empty'), { recursive: true });
+    const r = run(['empty'], tmp);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('xxgk-audit: empty: 文件夹中没有可审核的报告');
+  });
+});
+
+describe('xxgk-audit: configuration, rules, plugins and exit codes', () => {
+  const seed = (id: string) => `test/fixtures/seeds/${seedFiles.find((f) => f.startsWith(id))}`;
+
+  it('exit 1 when a report has an error finding, 0 when none has (the example plugin decides)', () => {
+    // required-phrases: seeds 001, 002 and 004 never name the 政府信息公开指南; 000 and 003 do.
+    const failing = run(['--config', onlyPluginConfig, '--rule', 'required-phrases=error', '--format', 'json', 'test/fixtures/seeds']);
+    expect(failing.code).toBe(1);
+    const results = json(failing);
+    expect(results.map((x) => x.passed)).toEqual([true, false, false, true, false]);
+    expect(results.flatMap((x) => x.findings.map((f) => f.ruleId))).toEqual(['required-phrases', 'required-phrases', 'required-phrases']);
+
+    const warning = run(['--config', onlyPluginConfig, '--format', 'json', 'test/fixtures/seeds']);
+    expect(warning.code).toBe(0);
+    expect(json(warning).flatMap((x) => x.findings.map((f) => f.severity))).toEqual(['warning', 'warning', 'warning']);
+  });
+
+  it('--min-score fails a report whose score is lower, even without errors', () => {
+    expect(run(['--config', onlyPluginConfig, '--min-score', '100', seed('002')]).code).toBe(1);
+    expect(run(['--config', onlyPluginConfig, '--min-score', '100', seed('003')]).code).toBe(0);
+  });
+
+  it('--rule id=off switches a rule off; --plugin loads a plugin given on the command line', () => {
+    const off = run(['--config', onlyPluginConfig, '--rule', 'required-phrases=off', '--format', 'json', seed('002')]);
+    expect(off.code).toBe(0);
+    expect(json(off)[0]!.rules).toEqual([]);
+    const builtInOff = Object.fromEntries(getRules().map((r) => [r.id, 'off']));
+    const config = join(tmp, 'builtins-off.json');
+    writeFileSync(config, JSON.stringify({ rules: builtInOff }));
+    const viaFlag = run(['--config', config, '--plugin', 'examples/custom-rule/index.ts', '--format', 'json', seed('002')]);
+    expect(json(viaFlag)[0]!.findings.map((f) => f.message)).toEqual(['报告未提及“政府信息公开指南”']);
+  });
+
+  it('--locale en gives English messages', () => {
+    const r = run(['--config', onlyPluginConfig, '--locale', 'en', '--format', 'json', seed('002')]);
+    expect(json(r)[0]!.findings.map((f) => f.message)).toEqual(['The report does not mention "政府信息公开指南"']);
+  });
+
+  it('rejects a config file that is not JSON, fails its schema or names an unknown rule, naming the file', () => {
+    const notJson = join(tmp, 'not-json.json');
+    writeFileSync(notJson, '{ rules: ');
+    const a = run(['--config', notJson, seed('002')]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain(`xxgk-audit: 配置文件 ${notJson} 不是有效的 JSON`);
+
+    const badField = join(tmp, 'bad-field.json');
+    writeFileSync(badField, JSON.stringify({ maxFindingsPerRule: 0 }));
+    const b = run(['--config', badField, seed('002')]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain(`xxgk-audit: 配置文件 ${badField} 无效：invalid config at /maxFindingsPerRule`);
+
+    const unknown = run(['--rule', 'no-such-rule=error', seed('002')]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('xxgk-audit: 配置无效：unknown rule "no-such-rule"');
+
+    const missing = run(['--config', 'nowhere.json', seed('002')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('xxgk-audit: 配置文件 nowhere.json 无效：找不到该文件或文件夹');
+
+    const badPlugin = run(['--plugin', './no-plugin.js', seed('002')]);
+    expect(badPlugin.code).toBe(2);
+    expect(badPlugin.stderr).toContain('xxgk-audit: 无法加载插件 ./no-plugin.js：找不到该文件或文件夹');
+  });
+
+  it('passes --year, --published-at, --issuer-type and --previous to the audit', () => {
+    const r = run([
+      '--format', 'json', '--year', '2023', '--issuer-type', 'department', '--published-at', '2024-01-20',
+      '--previous', seed('003'), seed('002'),
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).not.toBe(2);
+    const [result] = json(r);
+    expect(result!.report.year).toBe(2023);
+    expect(result!.report.issuerType).toBe('department');
+    const missingPrevious = run(['--previous', 'last-year.txt', seed('002')]);
+    expect(missingPrevious.code).toBe(2);
+    expect(missingPrevious.stderr).toContain('xxgk-audit: 上一年度报告 last-year.txt：无法读取：找不到该文件或文件夹');
+  });
+});
+
+describe('xxgk-audit: output formats', () => {
+  it('text: findings as file:line:column grouped by rule, no colour when piped, colour with --color', () => {
+    const r = run(['--config', onlyPluginConfig, `test/fixtures/seeds/${seedFiles[2]}`]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('\u001b[');
+    expect(r.stdout).toContain(`\n  ⚠ required-phrases  报告写明上级要求提及的事项（如“政府信息公开指南”）  [未通过]\n    test/fixtures/seeds/${seedFiles[2]}:3:1  警告  报告未提及“政府信息公开指南”\n`);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('共审核 1 份报告：1 份通过，0 份未通过。');
+    const coloured = run(['--config', onlyPluginConfig, '--color', `test/fixtures/seeds/${seedFiles[2]}`]);
+    expect(coloured.stdout).toContain('\u001b[33m警告\u001b[0m');
+  });
+
+  it('sarif: validates against the SARIF 2.1.0 schema, with the unreadable PDF as a notification', () => {
+    folder('sarif', { ...seedCopies(), 'hzq2024.pdf': pdfFixture });
+    const r = run(['--config', onlyPluginConfig, '--format', 'sarif', 'sarif'], tmp);
+    const log = JSON.parse(r.stdout);
+    expect(validateSarif(log) ? [] : validateSarif.errors).toEqual([]);
+    const run0 = log.runs[0];
+    expect(run0.tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(['required-phrases']);
+    // 001, 002 and 004 lack the phrase; so does the PDF once it can be read
+    expect(run0.results).toHaveLength(pdfReaderExists ? 4 : 3);
+    expect(run0.results[0].locations[0].physicalLocation.artifactLocation).toMatchObject({
+      uri: `sarif/${seedFiles[1]}`,
+      uriBaseId: 'SRCROOT',
+    });
+    expect(run0.originalUriBaseIds.SRCROOT.uri).toBe(pathToFileURL(tmp + '/').href);
+    if (!pdfReaderExists) {
+      expect(r.code).toBe(2);
+      expect(run0.invocations[0].toolExecutionNotifications[0].message.text).toMatch(/^sarif\/hzq2024\.pdf: 暂时无法读取 PDF 文件/);
+    }
+  });
+
+  it('html --output: writes one page with every report, and says where on stderr', () => {
+    const out = join(tmp, 'r.html');
+    const r = run(['--config', onlyPluginConfig, '--format', 'html', '--output', out, 'test/fixtures/seeds']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`结果已写入 ${out}\n`);
+    const html = readFileSync(out, 'utf8');
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html.match(/<section class="report" id="report-\d">/g)).toHaveLength(5);
+    expect(html).toContain('报告未提及“政府信息公开指南”');
+  });
+
+  it('csv: one row per report and one per unreadable file', () => {
+    const r = run(['--config', onlyPluginConfig, '--format', 'csv', 'test/fixtures/seeds', 'nothing-here.txt']);
+    expect(r.code).toBe(2);
+    const rows = r.stdout.trimEnd().split('\r\n');
+    expect(rows[0]).toBe('文件,标题,发布机关,年份,格式,得分,结论,错误,警告,提示,required-phrases,错误信息');
+    expect(rows).toHaveLength(1 + 5 + 1);
+    expect(rows[3]).toMatch(new RegExp(`^test/fixtures/seeds/${seedFiles[2]},焦虎镇 2024年政府信息公开工作年度报告,焦虎镇,2024,TPL2021,0,通过,0,1,0,未通过,$`));
+    expect(rows[6]).toBe('nothing-here.txt,,,,,,,,,,,找不到该文件或文件夹');
+  });
+
+  it('--output into a folder that does not exist: exit 2 naming the output file', () => {
+    const r = run(['--format', 'json', '--output', join(tmp, 'no', 'dir', 'r.json'), `test/fixtures/seeds/${seedFiles[0]}`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`xxgk-audit: 无法写入输出文件 ${join(tmp, 'no', 'dir', 'r.json')}：找不到该文件或文件夹`);
+  });
+});
+
+describe('xxgk-audit: worker threads', () => {
+  it('gives the same results with worker threads as in one thread, in input order, plugins included', () => {
+    // 15 files: more than the threshold, so workers are used by default on a machine with several cores;
+    // --jobs makes it explicit either way.
+    const dir = folder('batch', { ...seedCopies('a/'), ...seedCopies('b/'), ...seedCopies('c/') });
+    const args = ['--config', onlyPluginConfig, '--format', 'json', '--verbose', dir];
+    const threaded = run(['--jobs', '3', ...args]);
+    const single = run(['--jobs', '1', ...args]);
+    expect(threaded.stderr).toBe('使用 3 个工作线程审核 15 个文件\n');
+    expect(single.stderr).toBe('在主线程中审核 15 个文件\n');
+    expect(threaded.code).toBe(0);
+    expect(threaded.stdout).toBe(single.stdout);
+    const results = json(threaded);
+    expect(results.map((x) => x.report.uri)).toEqual(
+      ['a', 'b', 'c'].flatMap((d) => seedFiles.map((f) => join(dir, d, f))),
+    );
+    expect(results.filter((x) => x.findings.some((f) => f.ruleId === 'required-phrases'))).toHaveLength(9);
+  });
+
+  it('reports an unreadable file from a worker like any other', () => {
+    const dir = folder('batch-bad', { ...seedCopies('a/'), ...seedCopies('b/') });
+    writeFileSync(join(dir, 'b', 'zz-bad.htm'), '<html><body><p>x</p></body></html>');
+    const r = run(['--jobs', '2', '--format', 'json', 'batch-bad'], tmp);
+    expect(r.code).toBe(2);
+    expect(json(r)).toHaveLength(10);
+    expect(r.stderr).toMatch(/^xxgk-audit: batch-bad\/b\/zz-bad\.htm: 无法审核：/);
+  });
+});
