@@ -102,6 +102,9 @@ function reportCheck(context: RuleContext, recognised: RecognisedTable, table: R
     blanks,
     tableId: table.id,
     template: table.template,
+    /** The wrong cell and the other cells of the identity, by template keys (the HTML report highlights them). */
+    cell: { row: check.row, column: check.column },
+    cells: check.operands.map((o) => ({ row: o.row, column: o.column })),
   };
   context.report({
     messageId: check.status === 'unchecked' ? 'blank' : messageIdOf(check),

@@ -355,6 +355,8 @@ export interface ReportModel {
   pointAt(offset: number): Point;
   /** Maps a range of `text` to a position in `source`. */
   positionOf(start: number, end: number): Position;
+  /** The offset of `text` where a source offset lands (the inverse of `pointAt`, by bisection). */
+  textOffsetAt(sourceOffset: number): number;
   /** The source text of a range of `text`. */
   sourceSlice(start: number, end: number): string;
   /** The innermost section containing an offset of `text`, or null. */

@@ -82,7 +82,9 @@ function makeContext(run: RuleRun, model: ReportModel, config: ResolvedConfig): 
         d.position ??
         d.node?.position ??
         (d.range ? model.positionOf(d.range[0], d.range[1]) : defaultPosition(model));
-      const sectionInfo = d.section ?? (d.range ? model.sectionAt(d.range[0]) : null);
+      const sectionInfo =
+        d.section ??
+        model.sectionAt(d.range ? d.range[0] : model.textOffsetAt(position.start.offset));
       const finding: Finding = {
         ruleId: id,
         messageId: d.messageId,

@@ -80,6 +80,7 @@ export function buildModel(input: ModelInput): ReportModel {
     pointAt: mapper.pointAt,
     positionOf: mapper.positionOf,
     sourceSlice: mapper.sourceSlice,
+    textOffsetAt: mapper.textOffsetAt,
     sectionAt: (offset) => sectionAt(sections, offset),
     sectionsByKey: (key: SectionKey) => sections.filter((s) => s.key === key),
   };

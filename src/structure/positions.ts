@@ -9,6 +9,8 @@ export interface PositionMapper {
   sourceSlice(start: number, end: number): string;
   /** Point of a raw source offset. */
   sourcePoint(sourceOffset: number): Point;
+  /** The first offset of the normalised text whose source offset is ≥ `sourceOffset`. */
+  textOffsetAt(sourceOffset: number): number;
 }
 
 export function createPositionMapper(source: string, map: Int32Array): PositionMapper {
@@ -35,8 +37,19 @@ export function createPositionMapper(source: string, map: Int32Array): PositionM
     if (end <= start) return toSource(start);
     return toSource(Math.min(end, last + 0) - 1) + 1;
   }
+  function textOffsetAt(sourceOffset: number): number {
+    let lo = 0;
+    let hi = last;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (map[mid]! < sourceOffset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
   return {
     sourcePoint,
+    textOffsetAt,
     pointAt: (offset) => sourcePoint(toSource(offset)),
     positionOf: (start, end) => ({ start: sourcePoint(toSource(start)), end: sourcePoint(toSourceEnd(start, end)) }),
     sourceSlice: (start, end) => source.slice(toSource(start), toSourceEnd(start, end)),
