@@ -351,6 +351,10 @@ export interface ReportModel {
   /** Ranges [start, end) of `text` covered by the recognised tables, in the order of `tables`. */
   tableRanges: Array<[number, number]>;
   tree: TreeNode;
+  /** The model of `meta.previous` (last year's report), when given; its own `previous` is null. */
+  previous: ReportModel | null;
+  /** The publication date: `meta.publishedAt`, else a page metadata line (发布日期/发布时间…), else null. */
+  publishedAt: { date: string; source: 'meta' | 'metadata' } | null;
   /** Maps an offset of `text` to a point in `source`. */
   pointAt(offset: number): Point;
   /** Maps a range of `text` to a position in `source`. */

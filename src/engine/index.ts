@@ -1,7 +1,8 @@
 /**
  * The engine's public functions: audit, createAuditor, getRules.
  */
-import type { AuditConfig, AuditResult, Plugin, Rule, RuleMeta } from '../types';
+import type { AuditConfig, AuditResult, Plugin, ReportModel, Rule, RuleMeta } from '../types';
+import { AuditInputError } from '../errors';
 import { prepareInput, DEFAULT_MAX_INPUT_SIZE } from '../input/index';
 import { normalize } from '../normalize/index';
 import { composeMaps, extract } from '../extract/index';
@@ -19,8 +20,8 @@ export interface Auditor {
 
 const builtInPlugin: Plugin = builtIn;
 
-function auditWith(config: ResolvedConfig, input: unknown): AuditResult {
-  const prepared = prepareInput(input, config.maxInputSize ?? DEFAULT_MAX_INPUT_SIZE);
+function modelOf(input: unknown, maxSize: number, withPrevious: boolean): ReportModel {
+  const prepared = prepareInput(input, maxSize);
   const extracted = extract(prepared);
   const normalized = normalize(extracted.text);
   const model = buildModel({
@@ -30,7 +31,22 @@ function auditWith(config: ResolvedConfig, input: unknown): AuditResult {
     source: extracted.source,
     normalized: { text: normalized.text, map: composeMaps(normalized.map, extracted.map) },
   });
-  return runRules(model, config);
+  const previous = prepared.meta.previous;
+  if (withPrevious && previous !== undefined) {
+    try {
+      // Last year's report: its own meta.previous is ignored (one level only).
+      const prev = typeof previous === 'string' ? { content: previous } : { ...previous, meta: { ...(previous.meta ?? {}), previous: undefined } };
+      model.previous = modelOf(prev, maxSize, false);
+    } catch (e) {
+      if (e instanceof AuditInputError) throw new AuditInputError(`meta.previous: ${e.message}`, { uri: prepared.uri });
+      throw e;
+    }
+  }
+  return model;
+}
+
+function auditWith(config: ResolvedConfig, input: unknown): AuditResult {
+  return runRules(modelOf(input, config.maxInputSize ?? DEFAULT_MAX_INPUT_SIZE, true), config);
 }
 
 /** Validates the configuration once (throws AuditConfigError) and returns a reusable auditor. */

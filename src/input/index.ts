@@ -55,7 +55,25 @@ export function toAuditInput(input: unknown): AuditInput {
   if (obj.meta !== undefined && (obj.meta === null || typeof obj.meta !== 'object')) {
     throw new AuditInputError(`input.meta must be an object, got ${describe(obj.meta)}`, { uri });
   }
+  if (obj.meta !== undefined) checkMeta(obj.meta as Record<string, unknown>, uri);
   return obj as unknown as AuditInput;
+}
+
+const ISSUER_TYPES = new Set(['government', 'department', 'other']);
+
+function checkMeta(meta: Record<string, unknown>, uri: string | undefined): void {
+  const bad = (field: string, want: string, got: unknown) => {
+    throw new AuditInputError(`input.meta.${field} must be ${want}, got ${describe(got)}`, { uri });
+  };
+  if (meta.year !== undefined && (!Number.isInteger(meta.year) || (meta.year as number) < 2000 || (meta.year as number) > 2100))
+    bad('year', 'an integer year between 2000 and 2100', meta.year);
+  if (meta.publishedAt !== undefined && (typeof meta.publishedAt !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(meta.publishedAt)))
+    bad('publishedAt', 'an ISO date (YYYY-MM-DD)', meta.publishedAt);
+  if (meta.issuerType !== undefined && !ISSUER_TYPES.has(meta.issuerType as string))
+    bad('issuerType', 'government, department or other', meta.issuerType);
+  if (meta.issuer !== undefined && typeof meta.issuer !== 'string') bad('issuer', 'a string', meta.issuer);
+  if (meta.previous !== undefined && typeof meta.previous !== 'string' && (meta.previous === null || typeof meta.previous !== 'object'))
+    bad('previous', 'a string or an AuditInput', meta.previous);
 }
 
 function describe(value: unknown): string {

@@ -77,6 +77,8 @@ export function buildModel(input: ModelInput): ReportModel {
     tables: read.map((t) => toRecognisedTable(t, mapper.positionOf)),
     tableRanges: read.map((t): [number, number] => [t.start, t.end]),
     tree: { type: 'root', children: [] },
+    previous: null,
+    publishedAt: publicationDate(input.meta, lines),
     pointAt: mapper.pointAt,
     positionOf: mapper.positionOf,
     sourceSlice: mapper.sourceSlice,
@@ -86,6 +88,18 @@ export function buildModel(input: ModelInput): ReportModel {
   };
   model.tree = buildTree(model, blocks, headings);
   return model;
+}
+
+const METADATA_DATE = /(发布日期|发布时间|发文日期|成文日期|信息时间|公开日期) {0,2}[:|]? {0,2}(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})/u;
+
+/** signals.md §5.2: external metadata first, then a page metadata line (never a 填报日期). */
+function publicationDate(meta: AuditMeta, lines: TextLine[]): ReportModel['publishedAt'] {
+  if (meta.publishedAt) return { date: meta.publishedAt.slice(0, 10), source: 'meta' };
+  for (const line of lines) {
+    const m = METADATA_DATE.exec(line.text);
+    if (m) return { date: `${m[2]}-${m[3]!.padStart(2, '0')}-${m[4]!.padStart(2, '0')}`, source: 'metadata' };
+  }
+  return null;
 }
 
 function headingCandidates(lines: TextLine[]): Candidate[] {

@@ -277,3 +277,59 @@ describe('input errors', () => {
     expect(audit({ content: gbk, format: 'text' }).report.title).toBe('政府信息公开工作年度报告');
   });
 });
+
+describe('meta', () => {
+  it.each([
+    [{ year: '2024' }, /meta\.year/],
+    [{ year: 1999 }, /meta\.year/],
+    [{ publishedAt: '24/3/2025' }, /meta\.publishedAt/],
+    [{ issuerType: 'township' }, /meta\.issuerType/],
+    [{ previous: 42 }, /meta\.previous/],
+  ])('rejects bad meta %j with AuditInputError', (meta, message) => {
+    expect(() => audit({ content: all['002']!, meta: meta as never })).toThrow(message);
+    expect(() => audit({ content: all['002']!, meta: meta as never })).toThrow(AuditInputError);
+  });
+
+  it('reads last year’s report given as meta.previous (one level deep)', () => {
+    const probePrevious = defineRule({
+      meta: {
+        id: 'probe-previous',
+        impact: 'minor',
+        docs: { description: { 'zh-CN': '上年报告', en: 'previous report' } },
+        messages: { year: { severity: 'info', text: { 'zh-CN': '上年报告年度{{year}}' } } },
+      },
+      create(context) {
+        return {
+          'root:exit'() {
+            const prev = context.model.previous;
+            if (prev) context.report({ messageId: 'year', data: { year: prev.year, nested: prev.previous === null } });
+          },
+        };
+      },
+    });
+    const config = { plugins: [definePlugin({ name: 'p', rules: { 'probe-previous': probePrevious } })] };
+    const r = audit({ content: all['002']!, meta: { previous: { content: all['004']!, meta: { previous: all['000']! } } } }, config);
+    expect(r.findings.find((f) => f.ruleId === 'probe-previous')!.data).toEqual({ year: 2018, nested: true });
+    expect(audit(all['002']!, config).findings.some((f) => f.ruleId === 'probe-previous')).toBe(false);
+  });
+
+  it('takes the publication date from meta, else from a page metadata line', () => {
+    const probeDate = defineRule({
+      meta: {
+        id: 'probe-date',
+        impact: 'minor',
+        docs: { description: { 'zh-CN': '发布日期', en: 'publication date' } },
+        messages: { date: { severity: 'info', text: { 'zh-CN': '{{date}} {{source}}' } } },
+      },
+      create(context) {
+        return { 'root:exit'() { if (context.model.publishedAt) context.report({ messageId: 'date', data: context.model.publishedAt }); } };
+      },
+    });
+    const config = { plugins: [definePlugin({ name: 'd', rules: { 'probe-date': probeDate } })] };
+    const page = '发布日期:2017-02-23  浏览次数:12\n' + all['000']!;
+    expect(audit(page, config).findings.find((f) => f.ruleId === 'probe-date')!.message).toBe('2017-02-23 metadata');
+    expect(audit({ content: page, meta: { publishedAt: '2018-03-01' } }, config).findings.find((f) => f.ruleId === 'probe-date')!.message).toBe('2018-03-01 meta');
+    // a statistics-form 填报日期 is never a publication date (seed 003)
+    expect(audit(all['003']!, config).findings.some((f) => f.ruleId === 'probe-date')).toBe(false);
+  });
+});

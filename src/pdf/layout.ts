@@ -1,0 +1,165 @@
+/**
+ * From positioned pieces to the extracted text: ruled tables become one line per row with TAB-separated
+ * cells, the rest becomes visual lines; page numbers and running headers/footers are dropped; a line
+ * that fills the text width continues on the next line (also across a page break) and is joined to it.
+ */
+import type { PageContent, TextRun } from './geometry';
+import { findGrids, insideGrid, readGrid } from './grid';
+import { groupLines } from './lines';
+
+export interface Block {
+  /** 'row': a table row (ruled grid, or a line with column gaps); 'text': an ordinary line. */
+  kind: 'text' | 'row';
+  text: string;
+  page: number;
+  top: number;
+  bottom: number;
+  x0: number;
+  x1: number;
+  size: number;
+}
+
+/** The blocks of one page, top to bottom. */
+export function layoutPage(page: PageContent): Block[] {
+  const grids = findGrids(page.segments);
+  const inGrid: TextRun[][] = grids.map(() => []);
+  const rest: TextRun[] = [];
+  for (const run of page.runs) {
+    const i = grids.findIndex((g) => insideGrid(g, run));
+    if (i >= 0) inGrid[i]!.push(run);
+    else rest.push(run);
+  }
+  const blocks: Block[] = [];
+  grids.forEach((grid, i) => {
+    const { rows } = readGrid(grid, inGrid[i]!);
+    rows.forEach((row, r) => {
+      const bottom = rows[r + 1]?.top ?? grid.bottom;
+      blocks.push({ kind: 'row', text: row.cells.join('\t'), page: page.page, top: row.top, bottom, x0: grid.left, x1: grid.right, size: 0 });
+    });
+  });
+  for (const line of groupLines(rest)) {
+    blocks.push({
+      kind: line.tabular ? 'row' : 'text',
+      text: line.text,
+      page: page.page,
+      top: line.top,
+      bottom: line.bottom,
+      x0: line.x0,
+      x1: line.x1,
+      size: line.size,
+    });
+  }
+  // Stable: the rows of a grid keep their order.
+  return blocks.map((b, i) => [b, i] as const).sort((p, q) => p[0].top - q[0].top || p[1] - q[1]).map((p) => p[0]);
+}
+
+/** Page numbers as printed: 「- 4 -」「— 5 —」「4」「第 4 页」「第4页 共9页」「4/9」「Page 4 of 9」. */
+const PAGE_NUMBER =
+  /^[-－—–‐_~·•.\s]*(?:(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?|[ivxlcdm]{1,6})[-－—–‐_~·•.\s]*$/i;
+
+/** Top and bottom zones of a page where running headers, footers and page numbers live. */
+const TOP_ZONE = 0.1;
+const BOTTOM_ZONE = 0.88;
+
+const furnitureKey = (text: string): string => text.replace(/\d+/g, '#').replace(/\s+/g, '');
+
+/**
+ * Drops page numbers (a page-number-shaped line in the top or bottom zone) and running headers and
+ * footers (the first or last line of the page, in its zone, the same apart from digits on at least
+ * half of the pages and at least two).
+ */
+export function dropPageFurniture(pages: Block[][], heights: number[]): Block[][] {
+  const inTop = (b: Block, p: number) => b.kind === 'text' && b.bottom <= heights[p]! * TOP_ZONE + b.size;
+  const inBottom = (b: Block, p: number) => b.kind === 'text' && b.top >= heights[p]! * BOTTOM_ZONE - b.size;
+  const kept = pages.map((blocks, p) => blocks.filter((b) => !((inTop(b, p) || inBottom(b, p)) && PAGE_NUMBER.test(b.text))));
+  const counts = { top: new Map<string, number>(), bottom: new Map<string, number>() };
+  const candidates = kept.map((blocks, p) => {
+    const first = blocks[0];
+    const last = blocks[blocks.length - 1];
+    const top = first && inTop(first, p) ? furnitureKey(first.text) : undefined;
+    const bottom = last && inBottom(last, p) ? furnitureKey(last.text) : undefined;
+    if (top) counts.top.set(top, (counts.top.get(top) ?? 0) + 1);
+    if (bottom) counts.bottom.set(bottom, (counts.bottom.get(bottom) ?? 0) + 1);
+    return { top, bottom };
+  });
+  const repeated = (n: number | undefined) => n !== undefined && n >= 2 && n >= pages.length / 2;
+  return kept.map((blocks, p) => {
+    const { top, bottom } = candidates[p]!;
+    let out = blocks;
+    if (top && repeated(counts.top.get(top))) out = out.slice(1);
+    if (bottom && repeated(counts.bottom.get(bottom)) && out.length && furnitureKey(out[out.length - 1]!.text) === bottom) {
+      out = out.slice(0, -1);
+    }
+    return out;
+  });
+}
+
+/** A line that starts a heading or a numbered item is never the continuation of the line before. */
+const STARTS_ITEM = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十\d]+[章节部分条]|\d+[.、．](?!\d))/;
+
+function mode(values: number[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: number | undefined;
+  let bestCount = 0;
+  for (const [v, c] of counts) {
+    if (c > bestCount || (c === bestCount && best !== undefined && v > best)) {
+      best = v;
+      bestCount = c;
+    }
+  }
+  return best;
+}
+
+/** Text margins of the body: the usual left edge of lines and the usual right edge of full lines. */
+export function bodyMargins(blocks: Block[]): { left: number; right: number } | undefined {
+  const body = blocks.filter((b) => b.kind === 'text' && b.text.length >= 8);
+  if (body.length < 2) return undefined;
+  const left = mode(body.map((b) => Math.round(b.x0)));
+  const right = mode(body.map((b) => Math.round(b.x1 / 2) * 2));
+  if (left === undefined || right === undefined || right <= left) return undefined;
+  return { left, right };
+}
+
+/** Joins each line that fills the width with the unindented line that continues it. */
+export function joinParagraphs(blocks: Block[]): Block[] {
+  const margins = bodyMargins(blocks);
+  if (!margins) return blocks;
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const prev = out[out.length - 1];
+    if (prev && continues(prev, block, margins)) {
+      const glue = /[A-Za-z]$/.test(prev.text) && /^[A-Za-z]/.test(block.text) ? ' ' : '';
+      out[out.length - 1] = { ...prev, text: prev.text + glue + block.text, page: block.page, top: block.top, bottom: block.bottom, x1: block.x1 };
+      continue;
+    }
+    out.push(block);
+  }
+  return out;
+}
+
+function continues(a: Block, b: Block, { left, right }: { left: number; right: number }): boolean {
+  if (a.kind !== 'text' || b.kind !== 'text') return false;
+  const size = Math.max(a.size, b.size);
+  if (Math.abs(a.size - b.size) > 1) return false;
+  if (a.x1 < right - 1.5 * size) return false;
+  if (b.x0 > left + 0.6 * size) return false;
+  if (a.page === b.page && b.top - a.bottom > 1.5 * size) return false;
+  return !STARTS_ITEM.test(b.text);
+}
+
+/** The extracted text of the document: one line per paragraph, heading or table row. */
+export function renderText(pages: PageContent[]): string {
+  const laidOut = pages.map(layoutPage);
+  const kept = dropPageFurniture(laidOut, pages.map((p) => p.height));
+  const blocks = joinParagraphs(kept.flat());
+  const lines: string[] = [];
+  let prev: Block | undefined;
+  for (const block of blocks) {
+    // A blank line around each table (a table continued on the next page stays one block).
+    if (prev && prev.kind !== block.kind) lines.push('');
+    lines.push(block.text);
+    prev = block;
+  }
+  return lines.join('\n') + (lines.length ? '\n' : '');
+}
