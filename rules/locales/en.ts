@@ -41,5 +41,13 @@ const en: Record<string, Record<string, string>> = {
       'Only measures or plans are given ({{measures}}); no problem of this year\'s work is named. State the main problems first, then the measures that address them',
   },
   'tables-reconcile': {},
+  'template-version': {},
+  'table-cells': {},
+  'narrative-consistency': {},
+  'publication-deadline': {},
+  'government-accountability': {},
+  'other-matters': {},
+  'prior-year-duplication': {},
+  'structure': {},
 };
 export default en;

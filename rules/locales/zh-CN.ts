@@ -41,5 +41,13 @@ const zhCN: Record<string, Record<string, string>> = {
       '只写了改进措施或工作打算（{{measures}}项），没有指出本年度工作中存在的具体问题。请先写明存在的主要问题，再写对应的改进措施',
   },
   'tables-reconcile': {},
+  'template-version': {},
+  'table-cells': {},
+  'narrative-consistency': {},
+  'publication-deadline': {},
+  'government-accountability': {},
+  'other-matters': {},
+  'prior-year-duplication': {},
+  'structure': {},
 };
 export default zhCN;
