@@ -6,9 +6,33 @@ const esmOnly = /^(unified|remark-|mdast-|micromark|unist-|vfile|bail|devlop|is-
 
 const common: Options = { entry: ['src/index.ts'], target: 'node20', platform: 'neutral', sourcemap: true, dts: true };
 
+// The PDF reader ("xxgk-audit/pdf"), its own build. pdfjs-dist stays external (it is big, and is loaded
+// with a dynamic import() on first use, which CommonJS can do too). The error classes come from the
+// core entry through the package's own name, so `instanceof AuditInputError` holds across the two
+// entries in both formats. `shims` gives the CJS build import.meta.url (used to find pdfjs' CMaps).
+const coreErrorsFromPackage: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'core-errors-from-package',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/errors$/ }, (args) =>
+      /[\\/]src[\\/]pdf[\\/]/.test(args.importer) ? { path: 'xxgk-audit', external: true } : undefined,
+    );
+  },
+};
+const pdf: Options = {
+  entry: { 'pdf/index': 'src/pdf/index.ts' },
+  external: ['pdfjs-dist', 'xxgk-audit'],
+  esbuildPlugins: [coreErrorsFromPackage],
+  target: 'node20',
+  platform: 'neutral',
+  sourcemap: true,
+  dts: true,
+};
+
 export default defineConfig([
   { ...common, format: ['esm'], clean: true },
   { ...common, format: ['cjs'], noExternal: [esmOnly] },
+  { ...pdf, format: ['esm'] },
+  { ...pdf, format: ['cjs'], shims: true },
   // The command (bin xxgk-audit): ESM for Node, with a shebang; its worker threads run this same file.
   {
     entry: { cli: 'src/cli.ts' },

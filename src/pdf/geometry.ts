@@ -18,7 +18,7 @@ export interface TextRun {
   space?: boolean;
 }
 
-/** An axis-aligned ruling: a stroked line, a thin filled rectangle, or an edge of a filled cell. */
+/** An axis-aligned ruling: a stroked line or a thin filled rectangle. */
 export interface Segment {
   /** 'h': from (a, at) to (b, at); 'v': from (at, a) to (at, b); always a <= b. */
   dir: 'h' | 'v';

@@ -58,7 +58,13 @@ let pdfjsPromise: Promise<PdfjsModule> | undefined;
 
 /** Loads pdfjs-dist's legacy build (it runs in Node without DOM or worker). */
 function loadPdfjs(): Promise<PdfjsModule> {
-  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((m) => m as unknown as PdfjsModule);
+  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs').then(
+    (m) => m as unknown as PdfjsModule,
+    (err: unknown) => {
+      pdfjsPromise = undefined;
+      throw new Error(`xxgk-audit/pdf needs the package pdfjs-dist (npm install pdfjs-dist): ${describeError(err)}`);
+    },
+  );
   return pdfjsPromise;
 }
 
@@ -73,13 +79,17 @@ function indexOfBytes(bytes: Uint8Array, pattern: number[], from: number, to: nu
   return -1;
 }
 
-/** Cheap checks before pdfjs sees the bytes: a PDF header near the start, an end marker near the end. */
+/**
+ * Cheap checks before pdfjs sees the bytes: a PDF header near the start, and the end marker within the
+ * last 1024 bytes (where PDF readers look for it). pdfjs would otherwise rebuild a cut file from what
+ * is left and return part of the report as if it were all of it.
+ */
 function checkEnvelope(bytes: Uint8Array, uri: string | undefined): void {
   if (bytes.length === 0) throw new AuditInputError('the PDF is empty (0 bytes) / PDF 文件为空', { uri });
   if (indexOfBytes(bytes, PDF_HEADER, 0, 1024) < 0) {
     throw new AuditInputError('not a PDF: no "%PDF-" header in the first 1024 bytes / 不是 PDF 文件（缺少 %PDF- 文件头）', { uri });
   }
-  if (indexOfBytes(bytes, EOF_MARK, bytes.length - 4096, bytes.length) < 0) {
+  if (indexOfBytes(bytes, EOF_MARK, bytes.length - 1024, bytes.length) < 0) {
     throw new AuditInputError(
       'the PDF is truncated or damaged: no "%%EOF" marker at its end / PDF 文件不完整或已损坏（文件末尾缺少 %%EOF）',
       { uri },
@@ -174,8 +184,8 @@ export async function readPdf(bytes: Uint8Array | ArrayBuffer, options: ReadPdfO
   checkEnvelope(data, uri);
   const pages = await readPages(data, options);
   const text = renderText(pages);
-  // Page numbers alone (a scan with a printed folio) are not a text layer either.
-  if (text.replace(/\s+/g, '').length < 20) throw new AuditInputError(NO_TEXT_LAYER_MESSAGE, { uri });
+  // Page numbers alone (a scan with a printed folio) are not a text layer either: it needs words.
+  if (!/\p{L}/u.test(text)) throw new AuditInputError(NO_TEXT_LAYER_MESSAGE, { uri });
   const input: AuditInput = { content: text, format: 'pdf' };
   if (uri !== undefined) input.uri = uri;
   if (meta !== undefined) input.meta = meta;

@@ -10,6 +10,8 @@ import { groupLines } from './lines';
 export interface Block {
   /** 'row': a table row (ruled grid, or a line with column gaps); 'text': an ordinary line. */
   kind: 'text' | 'row';
+  /** A row of a ruled grid (never page furniture). */
+  grid?: boolean;
   text: string;
   page: number;
   top: number;
@@ -34,7 +36,7 @@ export function layoutPage(page: PageContent): Block[] {
     const { rows } = readGrid(grid, inGrid[i]!);
     rows.forEach((row, r) => {
       const bottom = rows[r + 1]?.top ?? grid.bottom;
-      blocks.push({ kind: 'row', text: row.cells.join('\t'), page: page.page, top: row.top, bottom, x0: grid.left, x1: grid.right, size: 0 });
+      blocks.push({ kind: 'row', grid: true, text: row.cells.join('\t'), page: page.page, top: row.top, bottom, x0: grid.left, x1: grid.right, size: 0 });
     });
   });
   for (const line of groupLines(rest)) {
@@ -69,8 +71,8 @@ const furnitureKey = (text: string): string => text.replace(/\d+/g, '#').replace
  * half of the pages and at least two).
  */
 export function dropPageFurniture(pages: Block[][], heights: number[]): Block[][] {
-  const inTop = (b: Block, p: number) => b.kind === 'text' && b.bottom <= heights[p]! * TOP_ZONE + b.size;
-  const inBottom = (b: Block, p: number) => b.kind === 'text' && b.top >= heights[p]! * BOTTOM_ZONE - b.size;
+  const inTop = (b: Block, p: number) => !b.grid && b.bottom <= heights[p]! * TOP_ZONE + b.size;
+  const inBottom = (b: Block, p: number) => !b.grid && b.top >= heights[p]! * BOTTOM_ZONE - b.size;
   const kept = pages.map((blocks, p) => blocks.filter((b) => !((inTop(b, p) || inBottom(b, p)) && PAGE_NUMBER.test(b.text))));
   const counts = { top: new Map<string, number>(), bottom: new Map<string, number>() };
   const candidates = kept.map((blocks, p) => {
@@ -97,28 +99,36 @@ export function dropPageFurniture(pages: Block[][], heights: number[]): Block[][
 /** A line that starts a heading or a numbered item is never the continuation of the line before. */
 const STARTS_ITEM = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十\d]+[章节部分条]|\d+[.、．](?!\d))/;
 
-function mode(values: number[]): number | undefined {
+/**
+ * The position shared by most values (within ±2 pt; ties go to the larger), with how many share it.
+ */
+function mode(values: number[]): { value: number; count: number } | undefined {
   const counts = new Map<number, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: number | undefined;
-  let bestCount = 0;
-  for (const [v, c] of counts) {
-    if (c > bestCount || (c === bestCount && best !== undefined && v > best)) {
-      best = v;
-      bestCount = c;
-    }
+  for (const v of values) counts.set(Math.round(v), (counts.get(Math.round(v)) ?? 0) + 1);
+  let best: { value: number; count: number } | undefined;
+  for (const v of counts.keys()) {
+    let count = 0;
+    for (let d = -2; d <= 2; d++) count += counts.get(v + d) ?? 0;
+    if (!best || count > best.count || (count === best.count && v > best.value)) best = { value: v, count };
   }
   return best;
 }
 
-/** Text margins of the body: the usual left edge of lines and the usual right edge of full lines. */
+/**
+ * Text margins of the body: the usual left edge of lines and the usual right edge of full lines.
+ * Undefined when no right edge is shared by enough lines to be a margin (nothing is joined then).
+ */
 export function bodyMargins(blocks: Block[]): { left: number; right: number } | undefined {
   const body = blocks.filter((b) => b.kind === 'text' && b.text.length >= 8);
   if (body.length < 2) return undefined;
-  const left = mode(body.map((b) => Math.round(b.x0)));
-  const right = mode(body.map((b) => Math.round(b.x1 / 2) * 2));
-  if (left === undefined || right === undefined || right <= left) return undefined;
-  return { left, right };
+  const left = mode(body.map((b) => b.x0));
+  const right = mode(body.map((b) => b.x1));
+  if (!left || !right || right.value <= left.value) return undefined;
+  if (right.count < 2 || right.count < 0.15 * body.length) return undefined;
+  // Full lines are wide: at least ten characters of the body's type.
+  const sizes = body.map((b) => b.size).sort((a, b) => a - b);
+  if (right.value - left.value < 10 * sizes[Math.floor(sizes.length / 2)]!) return undefined;
+  return { left: left.value, right: right.value };
 }
 
 /** Joins each line that fills the width with the unindented line that continues it. */
