@@ -8,6 +8,14 @@ import statisticsPeriod from './statistics-period';
 import contactInfo from './contact-info';
 import improvementMeasures from './improvement-measures';
 import tablesReconcile from './tables-reconcile';
+import templateVersion from './template-version';
+import tableCells from './table-cells';
+import narrativeConsistency from './narrative-consistency';
+import publicationDeadline from './publication-deadline';
+import governmentAccountability from './government-accountability';
+import otherMatters from './other-matters';
+import priorYearDuplication from './prior-year-duplication';
+import structure from './structure';
 
 const rules: Plugin['rules'] = {
   'required-sections': requiredSections,
@@ -15,6 +23,14 @@ const rules: Plugin['rules'] = {
   'contact-info': contactInfo,
   'improvement-measures': improvementMeasures,
   'tables-reconcile': tablesReconcile,
+  'template-version': templateVersion,
+  'table-cells': tableCells,
+  'narrative-consistency': narrativeConsistency,
+  'publication-deadline': publicationDeadline,
+  'government-accountability': governmentAccountability,
+  'other-matters': otherMatters,
+  'prior-year-duplication': priorYearDuplication,
+  'structure': structure,
 };
 
 /** Every built-in rule at its default severities. */

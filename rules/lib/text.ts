@@ -92,3 +92,133 @@ export function firstLineRange(text: string): [number, number] {
 export function numberOption(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
 }
+
+/** The first `max` items joined with 「、」, then 「等N项」 for the rest (labels listed in a message). */
+export function listSome(items: readonly string[], max: number): string {
+  if (items.length <= max) return items.join('、');
+  return `${items.slice(0, max).join('、')}等${items.length}项`;
+}
+
+// ---------------------------------------------------------------------------
+// Narrative text: the report without its tables
+// ---------------------------------------------------------------------------
+
+/** True for a line of a table as plain text arrives (tab-separated cells, or a Markdown pipe row). */
+export function isTableRowLine(line: string): boolean {
+  return line.includes('\t') || line.trimStart().startsWith('|');
+}
+
+/**
+ * The text with the recognised tables (`tableRanges`) and every table-row line blanked to spaces.
+ * Same length and same line breaks as `text`, so offsets stay valid; used to search the narrative
+ * without reading table labels (「行政事业性收费」, 「申请人逾期未按收费通知要求缴纳费用」) as statements.
+ */
+export function blankTables(text: string, tableRanges: ReadonlyArray<readonly [number, number]> = []): string {
+  const codes: string[] = [];
+  let last = 0;
+  const ranges: Array<[number, number]> = tableRanges.map((r) => [Math.max(0, r[0]), Math.min(text.length, r[1])]);
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text.charCodeAt(i) === 10) {
+      if (isTableRowLine(text.slice(start, i))) ranges.push([start, i]);
+      start = i + 1;
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  for (const [a0, b] of ranges) {
+    const a = Math.max(a0, last);
+    if (b <= a) continue;
+    codes.push(text.slice(last, a), text.slice(a, b).replace(/[^\n]/gu, ' '));
+    last = b;
+  }
+  codes.push(text.slice(last));
+  return codes.join('');
+}
+
+// ---------------------------------------------------------------------------
+// Date lines (the signature date under a report, signals.md §5.2 item 3)
+// ---------------------------------------------------------------------------
+
+export interface DateLine {
+  year: number;
+  month: number;
+  day: number;
+  /** Offsets of the date within the line. */
+  start: number;
+  end: number;
+  /** 'chinese' for 二〇一九年二月二十八日. */
+  numerals: 'arabic' | 'chinese';
+}
+
+const CN_DIGIT: Record<string, number> = {
+  〇: 0, 零: 0, '○': 0, O: 0, o: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** 二〇一九 → 2019 (digit by digit); 二十八 → 28, 十二 → 12 (up to 39). Null when not a numeral. */
+export function chineseNumeralValue(s: string, digitByDigit: boolean): number | null {
+  if (s.length === 0) return null;
+  if (digitByDigit) {
+    let v = 0;
+    for (const ch of s) {
+      const d = CN_DIGIT[ch];
+      if (d === undefined) return null;
+      v = v * 10 + d;
+    }
+    return v;
+  }
+  const ten = s.indexOf('十');
+  if (ten < 0) return s.length === 1 && CN_DIGIT[s] !== undefined ? CN_DIGIT[s]! : null;
+  if (s.indexOf('十', ten + 1) >= 0) return null;
+  const head = s.slice(0, ten);
+  const tail = s.slice(ten + 1);
+  const tens = head.length === 0 ? 1 : head.length === 1 ? CN_DIGIT[head] : undefined;
+  const units = tail.length === 0 ? 0 : tail.length === 1 ? CN_DIGIT[tail] : undefined;
+  if (tens === undefined || units === undefined || tens === 0) return null;
+  return tens * 10 + units;
+}
+
+// A whole line that is a date, optionally after a short name (「泉阳镇人民政府 2019年2月28日」), optionally
+// in parentheses: arabic or Chinese numerals (二〇一九年二月二十八日).
+const DATE_LINE =
+  /^(.{0,30}?)[(（]? {0,2}(\d{4}|[〇零○Oo一二三四五六七八九]{4}) {0,2}年 {0,2}(\d{1,2}|[一二三四五六七八九十]{1,3}) {0,2}月 {0,2}(\d{1,2}|[一二三四五六七八九十]{1,3}) {0,2}[日号] {0,2}[)）]? {0,2}[。.]?$/u;
+/** Words that make a dated line something other than a signature (a form date, an as-of date, a period). */
+const NOT_A_SIGNATURE = /(填报|填表|制表|统计|截至|截止|期限|时限|发布|浏览|访问|来源|索引|[\d年月日,;:!?。]|[自至到起从]$)/u;
+
+/**
+ * A line that is just a date (a signature date), or null. A form's 填报日期, an as-of date (截至…) or a
+ * period bound is never one; a date inside a sentence is not either (the whole line must be the date,
+ * at most preceded by a short name without punctuation).
+ */
+export function parseDateLine(line: string): DateLine | null {
+  const t = line.trim();
+  if (t.length === 0 || t.length > 48) return null;
+  const m = DATE_LINE.exec(t);
+  if (!m) return null;
+  if (NOT_A_SIGNATURE.test(m[1]!.trim())) return null;
+  const chineseYear = !/^\d/u.test(m[2]!);
+  const year = chineseYear ? chineseNumeralValue(m[2]!, true) : Number(m[2]);
+  const month = /^\d/u.test(m[3]!) ? Number(m[3]) : chineseNumeralValue(m[3]!, false);
+  const day = /^\d/u.test(m[4]!) ? Number(m[4]) : chineseNumeralValue(m[4]!, false);
+  if (year === null || month === null || day === null) return null;
+  if (year < 1990 || year > 2100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  const lead = line.length - line.trimStart().length;
+  const start = lead + m[1]!.length;
+  return {
+    year,
+    month,
+    day,
+    start,
+    end: lead + t.length,
+    numerals: chineseYear || !/^\d/u.test(m[3]!) || !/^\d/u.test(m[4]!) ? 'chinese' : 'arabic',
+  };
+}
+
+/** Days in a month of the Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** ISO date (YYYY-MM-DD) of a year, month and day. */
+export function isoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

@@ -8,6 +8,9 @@
 import type { ReportFormat } from '../types';
 import { AuditInputError } from '../errors';
 import { assertLooksLikeText, decodeText, type PreparedInput } from '../input/index';
+import { extractMarkdown } from './markdown';
+import { extractHtml, extractXml } from './html';
+import { extractDocx } from './docx';
 
 export interface Extracted {
   /** The source positions point into: the caller's string (text, markdown, html, xml), or the extracted text (docx, pdf). */
@@ -34,6 +37,11 @@ const extractors: Partial<Record<ReportFormat, Extractor>> = {
 export function registerExtractor(format: ReportFormat, extractor: Extractor): void {
   extractors[format] = extractor;
 }
+
+registerExtractor('markdown', extractMarkdown);
+registerExtractor('html', extractHtml);
+registerExtractor('xml', extractXml);
+registerExtractor('docx', extractDocx);
 
 export function extract(input: PreparedInput): Extracted {
   const { format, content, uri } = input;

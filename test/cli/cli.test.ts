@@ -154,7 +154,7 @@ describe('xxgk-audit: files, folders and input errors', () => {
 
   it('reports each unreadable file by name, audits the rest and exits 2', () => {
     const dir = folder('mixed', seedCopies('reports/'));
-    writeFileSync(join(dir, 'reports', 'portal.html'), '<!DOCTYPE html><html><body><p>2024年政府信息公开工作年度报告</p></body></html>');
+    writeFileSync(join(dir, 'reports', 'legacy.docx'), Buffer.from('这不是一个 ZIP 文件，而是改了扩展名的文本'));
     writeFileSync(join(dir, 'reports', 'broken.docx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
     writeFileSync(join(dir, 'reports', 'notes.json'), '{}'); // not a report extension: not picked up
     const r = run(['--format', 'json', 'mixed'], tmp);
@@ -163,7 +163,7 @@ describe('xxgk-audit: files, folders and input errors', () => {
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^xxgk-audit: mixed\/reports\/broken\.docx: 无法审核：.*DOCX/);
-    expect(lines[1]).toMatch(/^xxgk-audit: mixed\/reports\/portal\.html: 无法审核：.*HTML/);
+    expect(lines[1]).toMatch(/^xxgk-audit: mixed\/reports\/legacy\.docx: 无法审核：/);
   });
 
   it('names a missing file, exits 2, and still audits the file that exists', () => {
@@ -347,10 +347,10 @@ describe('xxgk-audit: worker threads', () => {
 
   it('reports an unreadable file from a worker like any other', () => {
     const dir = folder('batch-bad', { ...seedCopies('a/'), ...seedCopies('b/') });
-    writeFileSync(join(dir, 'b', 'zz-bad.htm'), '<html><body><p>x</p></body></html>');
+    writeFileSync(join(dir, 'b', 'zz-bad.docx'), Buffer.from('not a zip at all'));
     const r = run(['--jobs', '2', '--format', 'json', 'batch-bad'], tmp);
     expect(r.code).toBe(2);
     expect(json(r)).toHaveLength(10);
-    expect(r.stderr).toMatch(/^xxgk-audit: batch-bad\/b\/zz-bad\.htm: 无法审核：/);
+    expect(r.stderr).toMatch(/^xxgk-audit: batch-bad\/b\/zz-bad\.docx: 无法审核：/);
   });
 });

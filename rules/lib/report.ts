@@ -1,0 +1,113 @@
+/**
+ * Report-model helpers shared by the rules that read the narrative beside the tables
+ * (narrative-consistency, prior-year-duplication): the narrative with the tables masked out, and
+ * cell access on recognised tables by template keys.
+ */
+import type { RecognisedTable, ReportModel, TableCell } from '../../src/types';
+import { loadTemplates } from '../../src/structure/tables/index';
+
+// ---------------------------------------------------------------------------
+// The narrative: the analysis text with the tables masked
+// ---------------------------------------------------------------------------
+
+export interface NarrativeOptions {
+  /** Also mask the section heading lines (template wording, not prose). Default false. */
+  headings?: boolean;
+}
+
+/**
+ * `model.text` with every recognised table range, and every Markdown table line (「| … |」), replaced
+ * by line breaks. The result has the length of `model.text`, so offsets stay valid; a masked range
+ * becomes a paragraph break for `compactText`, so text before and after a table never joins.
+ */
+export function narrativeText(
+  model: Pick<ReportModel, 'text' | 'tableRanges' | 'sections'>,
+  options: NarrativeOptions = {},
+): string {
+  const text = model.text;
+  const ranges: Array<[number, number]> = model.tableRanges.map(([a, b]) => [a, b]);
+  // Markdown table rows left outside the recognised ranges (a split table, a header row).
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    let i = lineStart;
+    while (i < lineEnd && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+    if (i < lineEnd && text.charCodeAt(i) === 0x7c /* | */) ranges.push([lineStart, lineEnd]);
+    lineStart = lineEnd + 1;
+  }
+  if (options.headings) for (const s of model.sections) ranges.push([s.headingStart, s.headingEnd]);
+  ranges.sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let at = 0;
+  for (const [a, b] of ranges) {
+    const start = Math.max(at, Math.max(0, a));
+    const end = Math.min(text.length, b);
+    if (end <= start) continue;
+    parts.push(text.slice(at, start), '\n'.repeat(end - start));
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+// ---------------------------------------------------------------------------
+// Cells by template keys
+// ---------------------------------------------------------------------------
+
+export function findCell(table: RecognisedTable, row: string, column: string): TableCell | undefined {
+  return table.cells.find((c) => c.row === row && c.column === column);
+}
+
+/** The numeric value of a cell, or null (absent, blank, '/', '-', text). */
+export function cellNumber(table: RecognisedTable, row: string, column: string): number | null {
+  const cell = findCell(table, row, column);
+  return cell && cell.kind === 'number' && cell.value !== null && Number.isFinite(cell.value) ? cell.value : null;
+}
+
+/** The label of a row as recognised (falls back to the key). */
+export function rowLabel(table: RecognisedTable, row: string): string {
+  return table.rows.find((r) => r.key === row)?.label ?? row;
+}
+
+export function columnLabel(table: RecognisedTable, column: string): string {
+  return table.columns.find((c) => c.key === column)?.label ?? column;
+}
+
+/** The table of a kind, preferring one with numeric cells. */
+export function tableOf(tables: readonly RecognisedTable[], id: RecognisedTable['id']): RecognisedTable | null {
+  const candidates = tables.filter((t) => t.id === id);
+  return candidates.find((t) => t.cells.some((c) => c.kind === 'number')) ?? candidates[0] ?? null;
+}
+
+let childrenByTemplate: Map<string, Map<string, string[]>> | null = null;
+
+/** The keys of the leaf rows under a row of a template (e.g. 'refused' → the eight reasons), in order; a leaf row gives itself. */
+export function leafRows(template: string, parent: string): string[] {
+  if (!childrenByTemplate) {
+    childrenByTemplate = new Map();
+    for (const def of loadTemplates()) {
+      const byParent = new Map<string, string[]>();
+      for (const r of def.rows) {
+        if (r.parent === null) continue;
+        const list = byParent.get(r.parent) ?? [];
+        list.push(r.key);
+        byParent.set(r.parent, list);
+      }
+      childrenByTemplate.set(def.key, byParent);
+    }
+  }
+  const byParent = childrenByTemplate.get(template);
+  if (!byParent) return [];
+  const out: string[] = [];
+  const visit = (key: string) => {
+    const children = byParent.get(key);
+    if (!children || children.length === 0) {
+      out.push(key);
+      return;
+    }
+    for (const c of children) visit(c);
+  };
+  visit(parent);
+  return out;
+}

@@ -1,0 +1,252 @@
+import { describe, expect, it } from '@jest/globals';
+import { audit } from '../../src/index';
+import { definePlugin } from '../../src/engine/define';
+import { normalize } from '../../src/normalize/index';
+import type { AuditConfig, AuditInput, AuditResult } from '../../src/types';
+import rule, { findAccountabilityStatements } from '../../rules/government-accountability';
+import { fixture, seeds } from '../helpers';
+
+const RULE = 'government-accountability';
+const plugin = definePlugin({ name: 't', rules: { [RULE]: rule } });
+const config: AuditConfig = { plugins: [plugin] };
+const run = (input: string | AuditInput, cfg: AuditConfig = config) => audit(input, cfg);
+const outcomeOf = (r: AuditResult) => r.rules.find((o) => o.ruleId === RULE)!;
+const findingsOf = (r: AuditResult) => r.findings.filter((f) => f.ruleId === RULE);
+const messages = (r: AuditResult) => findingsOf(r).map((f) => [f.messageId, f.severity]);
+const withOptions = (options: Record<string, unknown>): AuditConfig => ({ plugins: [plugin], rules: { [RULE]: { options } } });
+
+/** Statements of a passage without sections (the whole text is searched). */
+const classify = (raw: string, year = 2024) =>
+  findAccountabilityStatements({ text: normalize(raw).text, sections: [], year }).statements.map((s) => [s.aspect, s.kind, s.term]);
+const verdictOf = (raw: string, year = 2024) => findAccountabilityStatements({ text: normalize(raw).text, sections: [], year }).verdict;
+
+const all = seeds();
+const SEED002 = all['002']!;
+/** The last paragraph of seed 002's 「(五) 监督保障:」 (a township government, 2024). */
+const SEED002_SUPERVISION_END = '提升了政务公开信息化保障水平。';
+const insertIntoSupervision = (sentence: string) => SEED002.replace(SEED002_SUPERVISION_END, SEED002_SUPERVISION_END + sentence);
+
+// ---------------------------------------------------------------------------
+// Classification of statements (real passages)
+// ---------------------------------------------------------------------------
+
+describe('findAccountabilityStatements: classification', () => {
+  it('seed 002: 「加大政务公开工作的考核力度，将其纳入年度绩效考核体系」 is an intention (future), not a result', () => {
+    expect(classify('加大政务公开工作的考核力度，将其纳入年度绩效考核体系保证各项工作任务有效落实。')).toEqual([
+      ['assessment', 'future', '考核'],
+      ['assessment', 'future', '绩效考核'],
+    ]);
+  });
+
+  it('explicit nil statements (「未发生…责任追究」, 「无…问责」, 「…结果情况：无」) count as results', () => {
+    expect(verdictOf('本年度未发生因政府信息公开工作被责任追究的情况。')).toBe('ok');
+    expect(verdictOf('全年无因政务公开工作被问责的情况。')).toBe('ok');
+    expect(classify('工作考核、社会评议和责任追究结果情况：无。')).toEqual([
+      ['assessment', 'nil', '考核'],
+      ['appraisal', 'nil', '社会评议'],
+      ['accountability', 'nil', '责任追究'],
+    ]);
+  });
+
+  it('results of all three aspects', () => {
+    const text = '2024年，我镇政务公开工作在县政务公开考核中获评优秀等次；群众满意度测评满意率98%；对2名信息发布不及时的工作人员进行了约谈问责。';
+    const r = findAccountabilityStatements({ text: normalize(text).text, sections: [], year: 2024 });
+    expect(r.verdict).toBe('ok');
+    expect(r.missingAspects).toEqual([]);
+    expect(r.best.accountability).toMatchObject({ kind: 'result', term: '问责' });
+  });
+
+  it('a system without results (real text, 2013 municipal report: 「进一步完善了…责任追究和新闻发言人等制度」) → systemOnly', () => {
+    const text =
+      '进一步完善了主动公开、依申请公开、责任追究和新闻发言人等制度,保证了政府信息公开工作更好地推进。建立健全政府信息公开考核制度,采取网上考核、实地抽查、群众评议等形式,定期对各县(市)区、各部门、各单位进行检查考核,及时向全市通报检查考核情况。';
+    const r = findAccountabilityStatements({ text: normalize(text).text, sections: [], year: 2024 });
+    expect(r.verdict).toBe('systemOnly');
+    expect(r.best.accountability).toMatchObject({ kind: 'system', term: '责任追究' });
+    // 「及时向全市通报检查考核情况」: an assessment result; 「群众评议」: appraisal.
+    expect(r.best.assessment?.kind).toBe('result');
+    expect(r.best.appraisal?.term).toBe('群众评议');
+  });
+
+  it('the statutory label in a system sentence is a system statement, not a result', () => {
+    expect(verdictOf('建立健全政务公开工作考核、社会评议和责任追究制度。')).toBe('systemOnly');
+  });
+
+  it('a township 2025 report (real text): 「将政务信息公开工作纳入年度综合目标考核体系」 and a supervision system, no accountability → missing', () => {
+    const text =
+      '(二)优化考核激励。将政务信息公开工作纳入年度综合目标考核体系,细化考核指标,区分日常报送、信息质量、公开时效等维度设定评分标准,替代单一以数量增减计分的模式。(三)完善监督保障机制。构建“内部自查+群众监督+上级督查”三位一体监督体系,定期开展政务信息公开工作自查自纠。';
+    const r = findAccountabilityStatements({ text: normalize(text).text, sections: [], year: 2025 });
+    expect(r.verdict).toBe('missing');
+    expect(r.best.accountability).toBeNull();
+    expect(r.statements.filter((s) => s.term === '考核').map((s) => s.kind)).toEqual(['system', 'system']);
+  });
+
+  it('a run-in heading (「（三）强化考核问责。」) is a label, not a statement; the text after it is read', () => {
+    expect(verdictOf('（三）强化考核问责。全年组织业务培训2次。')).toBe('missing');
+    expect(verdictOf('（三）强化考核问责。全年未发生政府信息公开工作责任追究情况。')).toBe('ok');
+  });
+
+  it('将 as 把 (「将政府网站平台信息公开工作纳入…考核内容」) is not the future tense; 「将进一步…」 is', () => {
+    expect(classify('将政府网站平台信息公开工作纳入全区高质量发展考核内容，促进信息公开工作持续向好。')).toEqual([
+      ['assessment', 'system', '考核'],
+    ]);
+    expect(verdictOf('下一步，将严格落实责任追究，对不按规定公开的单位进行问责。')).toBe('futureOnly');
+    expect(verdictOf('2025年，我镇将把政务公开纳入考核并追究不作为人员责任。', 2024)).toBe('futureOnly');
+  });
+});
+
+// ---------------------------------------------------------------------------
+// The rule, end to end
+// ---------------------------------------------------------------------------
+
+describe('government-accountability on the seeds (defects.md §F)', () => {
+  it('seed 002 (township government, 2024) → error: only the future-tense 「加大…考核力度，将其纳入年度绩效考核体系」 in 五', () => {
+    const r = run(SEED002);
+    expect(outcomeOf(r).outcome).toBe('fail');
+    expect(messages(r)).toEqual([['futureOnly', 'error']]);
+    const [f] = findingsOf(r);
+    expect(SEED002.slice(f!.position.start.offset, f!.position.end.offset)).toBe(
+      '加大政务公开工作的考核力度，将其纳入年度绩效考核体系保证各项工作任务有效落实。',
+    );
+    expect(f!.message).toContain('焦虎镇');
+    expect(f!.message).toContain('下一步工作计划');
+    expect(f!.section?.key).toBe('problems');
+  });
+
+  it.each(['000', '001', '003', '004'])('seed %s (E1) → inapplicable: REG2007 has no such item', (id) => {
+    const r = run(all[id]!);
+    expect(outcomeOf(r).outcome).toBe('inapplicable');
+    expect(outcomeOf(r).reason).toMatch(/2007年《条例》/);
+  });
+});
+
+describe('government-accountability on the peer reports (pdftotext, governments)', () => {
+  it('洪泽区 2023 → error missing: 「（五）政府信息公开监督保障情况。进一步细化分解政府门户网站和政务新媒体内容保障责任单位，形成工作清单，做到任务具体、责任明确…」 has no assessment, appraisal or accountability result', () => {
+    const source = fixture('peers/kirogovcompare__hzq2023.txt');
+    const r = run(source);
+    expect(messages(r)).toEqual([['missing', 'error']]);
+    const [f] = findingsOf(r);
+    // Pointing at the 监督保障 line.
+    expect(source.slice(f!.position.start.offset, f!.position.end.offset)).toMatch(/^（五）政府信息公开监督保障情况。/);
+    // 「对存在未及时更新…等问题进行严格督查」 in （四） is a website check, not an assessment of disclosure work.
+    expect(f!.data).toMatchObject({ statements: [] });
+  });
+
+  it('洪泽区 2024 → error missing: 「将政府网站平台信息公开工作纳入全区高质量发展考核内容，促进信息公开工作持续向好」 is an inclusion in the assessment, no result, and no accountability', () => {
+    const source = fixture('peers/kirogovcompare__hzq2024.txt');
+    const r = run(source);
+    expect(messages(r)).toEqual([['missing', 'error']]);
+    const [f] = findingsOf(r);
+    expect(f!.data).toMatchObject({
+      statements: [{ aspect: 'assessment', kind: 'system', term: '考核', zone: 'supervision' }],
+    });
+    expect(f!.message).toContain('将政府网站平台信息公开工作纳入全区高质量发展考核内容');
+    expect(f!.message).toContain('没有结果');
+  });
+
+  it('淮安市 2024 → error missing: 「（五）政府信息公开监督保障情况。根据省政务公开年度和季度监测指标，全年组织 4 次政府信息公开栏目全覆盖检查，并出具各县区、各部门政务公开评估分报告…及时督促整改」 states checks, not 考核/评议/追究 results', () => {
+    const source = fixture('peers/govnianbao__huaian2024.txt');
+    const r = run(source);
+    expect(messages(r)).toEqual([['missing', 'error']]);
+    const [f] = findingsOf(r);
+    expect(source.slice(f!.position.start.offset, f!.position.end.offset)).toMatch(/^（五）政府信息公开监督保障情况。根据省政务公开年度和/);
+    expect(f!.message).toContain('淮安市人民政府');
+  });
+
+  it('上海市人民政府办公厅 2025 and 上海市科委 2024 are departments → inapplicable', () => {
+    for (const file of ['peers/kirogovcompare__shanghai-office-2025-source.md', 'peers/kirogovcompare__kewei-2024-source.md']) {
+      const r = run(fixture(file));
+      expect(outcomeOf(r).outcome).toBe('inapplicable');
+      expect(outcomeOf(r).reason).toMatch(/政府部门/);
+    }
+  });
+});
+
+describe('government-accountability: valid reports and the other messages', () => {
+  it('a nil statement in 监督保障 → pass; assessment and appraisal results absent → info aspectsMissing', () => {
+    const r = run(insertIntoSupervision('本年度未发生政府信息公开工作责任追究情况。'));
+    expect(outcomeOf(r).outcome).toBe('pass');
+    expect(messages(r)).toEqual([['aspectsMissing', 'info']]);
+    expect(findingsOf(r)[0]!.message).toContain('工作考核、社会评议');
+  });
+
+  it('all three results in 监督保障 → pass with no finding', () => {
+    const r = run(
+      insertIntoSupervision('2024年，我镇政务公开工作在县年度考核中获评优秀等次；组织群众满意度测评，满意率98%；全年未发生政府信息公开工作责任追究情况。'),
+    );
+    expect(outcomeOf(r).outcome).toBe('pass');
+    expect(findingsOf(r)).toEqual([]);
+  });
+
+  it('reportMissingAspects: false silences the info', () => {
+    const r = run(insertIntoSupervision('本年度未发生政府信息公开工作责任追究情况。'), withOptions({ reportMissingAspects: false }));
+    expect(findingsOf(r)).toEqual([]);
+  });
+
+  it('a system only → warning systemOnly; acceptSystemStatements: true lets it pass', () => {
+    const source = insertIntoSupervision('建立健全政务公开工作考核、社会评议和责任追究制度。');
+    const r = run(source);
+    expect(messages(r)).toEqual([['systemOnly', 'warning']]);
+    expect(findingsOf(r)[0]!.message).toContain('没有写本年度的结果');
+    expect(outcomeOf(run(source, withOptions({ acceptSystemStatements: true }))).outcome).toBe('pass');
+  });
+
+  it('weighting: a nil statement outside 一 and 五 counts with the whole-report search (default), not with searchWholeReport: false', () => {
+    const source = SEED002.replace('六、其他需要报告的事项\n\n无', '六、其他需要报告的事项\n\n本年度未发生政府信息公开工作责任追究情况。');
+    expect(outcomeOf(run(source)).outcome).toBe('pass');
+    const strict = run(source, withOptions({ searchWholeReport: false }));
+    expect(messages(strict)).toEqual([['futureOnly', 'error']]);
+  });
+
+  it('a part of its own 「七、工作考核、社会评议和责任追究结果情况」 is a preferred place too (searchWholeReport: false)', () => {
+    const source = SEED002 + '\n\n七、工作考核、社会评议和责任追究结果情况\n\n本年度未发生因政府信息公开工作被问责的情况。\n';
+    const r = run(source, withOptions({ searchWholeReport: false }));
+    expect(outcomeOf(r).outcome).toBe('pass');
+    expect(messages(r)).toEqual([['aspectsMissing', 'info']]);
+  });
+
+  it('a department (meta.issuerType) → inapplicable', () => {
+    const r = run({ content: SEED002, meta: { issuerType: 'department' } });
+    expect(outcomeOf(r).outcome).toBe('inapplicable');
+  });
+
+  it('a sub-district office (issuerType other): inapplicable by default; with subDistrictOffices: warning → warning', () => {
+    const input = { content: SEED002, meta: { issuerType: 'other' as const, issuer: '某某街道办事处' } };
+    const r = run(input);
+    expect(outcomeOf(r).outcome).toBe('inapplicable');
+    expect(outcomeOf(r).reason).toMatch(/街道办事处/);
+    const w = run(input, withOptions({ subDistrictOffices: 'warning' }));
+    expect(messages(w)).toEqual([['missingSubDistrict', 'warning']]);
+    expect(findingsOf(w)[0]!.message).toContain('某某街道办事处');
+  });
+
+  it('TPL2019 years count (2019): a government report without results fails', () => {
+    const r = run({ content: SEED002, meta: { year: 2019 } });
+    expect(outcomeOf(r).outcome).toBe('fail');
+  });
+
+  it('unknown issuer type → inapplicable', () => {
+    const r = run('2022年政府信息公开工作年度报告\n一、总体情况\n本年度认真落实条例。\n');
+    expect(outcomeOf(r).outcome).toBe('inapplicable');
+    expect(outcomeOf(r).reason).toMatch(/issuerType/);
+  });
+
+  it('English messages', () => {
+    const r = run(SEED002, { plugins: [plugin], locale: 'en' });
+    expect(findingsOf(r)[0]!.message).toMatch(/only states an intention/);
+    const m = run(fixture('peers/kirogovcompare__hzq2023.txt'), { plugins: [plugin], locale: 'en' });
+    expect(findingsOf(m)[0]!.message).toMatch(/No accountability result was found/);
+  });
+});
+
+describe('government-accountability: linear on hostile input', () => {
+  it('repeated terms, labels and windows finish', () => {
+    const t0 = Date.now();
+    const text = (s: string) => normalize(s).text;
+    findAccountabilityStatements({ text: text('问责'.repeat(200_000)), sections: [], year: 2024 });
+    findAccountabilityStatements({ text: text('追究'.repeat(200_000)), sections: [], year: 2024 });
+    findAccountabilityStatements({ text: text('考核、社会评议和责任追究'.repeat(50_000)), sections: [], year: 2024 });
+    findAccountabilityStatements({ text: text(('将' + '加大'.repeat(10) + '未').repeat(50_000) + '问责'), sections: [], year: 2024 });
+    run('2024年某镇人民政府政府信息公开工作年度报告\n' + '一、总体情况\n(五)监督保障\n'.repeat(5_000) + '考核问责'.repeat(50_000));
+    expect(Date.now() - t0).toBeLessThan(20_000);
+  });
+});

@@ -1,0 +1,300 @@
+import { describe, expect, it } from '@jest/globals';
+import { audit } from '../../src/index';
+import { definePlugin } from '../../src/engine/define';
+import type { AuditConfig, AuditInput, AuditResult, TextLine } from '../../src/types';
+import rule, {
+  checkPublicationDeadline,
+  daysBetween,
+  deadlineOf,
+  findSignatureDate,
+  issuerCategoryOf,
+} from '../../rules/publication-deadline';
+import { parseDateLine } from '../../rules/lib/text';
+import { fixture, seeds } from '../helpers';
+
+const RULE = 'publication-deadline';
+const plugin = definePlugin({ name: 't', rules: { [RULE]: rule } });
+const config: AuditConfig = { plugins: [plugin] };
+const run = (input: string | AuditInput, cfg: AuditConfig = config) => audit(input, cfg);
+const outcomeOf = (r: AuditResult) => r.rules.find((o) => o.ruleId === RULE)!;
+const findingsOf = (r: AuditResult) => r.findings.filter((f) => f.ruleId === RULE);
+const withOptions = (options: Record<string, unknown>): AuditConfig => ({ plugins: [plugin], rules: { [RULE]: { options } } });
+
+const all = seeds();
+const HZQ2024 = fixture('peers/kirogovcompare__hzq2024.txt');
+const KEWEI = fixture('peers/kirogovcompare__kewei-2024-source.md');
+const SHANGHAI = fixture('peers/kirogovcompare__shanghai-office-2025-source.md');
+
+function linesOf(text: string): TextLine[] {
+  const out: TextLine[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    out.push({ index: out.length, start, end: start + line.length, text: line, chrome: false });
+    start += line.length + 1;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Pure functions
+// ---------------------------------------------------------------------------
+
+describe('parseDateLine: a signature date line (signals.md §5.2 item 3)', () => {
+  it.each([
+    ['2019年2月28日', 2019, 2, 28, 'arabic'], // seed 004
+    ['二〇一九年二月二十八日', 2019, 2, 28, 'chinese'],
+    ['二〇二〇年一月十日', 2020, 1, 10, 'chinese'],
+    ['二○二五年三月三十一日', 2025, 3, 31, 'chinese'], // ○ (U+25CB) as printed in many reports
+    ['泉阳镇人民政府 2019年2月28日', 2019, 2, 28, 'arabic'],
+    ['(2017年2月23日)', 2017, 2, 23, 'arabic'], // S37, a date under the title
+    ['2024 年 1 月 20 日', 2024, 1, 20, 'arabic'],
+  ])('%s → %i-%i-%i', (line, year, month, day, numerals) => {
+    expect(parseDateLine(line)).toMatchObject({ year, month, day, numerals });
+  });
+
+  it.each([
+    ['单位负责人 :赵登兴 审核人: 填报人: 刘成君'],
+    ['联系电话 :18693617694             填报日期: 2017年3月7日'], // seed 003: the form date never counts
+    ['填报日期:2017年3月7日'],
+    ['填报日期 2017年3月7日'],
+    ['填表时间 2017年3月7日'],
+    ['截至2017年12月31日'], // seed 000: an as-of date
+    ['本报告于2019年2月28日经镇党委会议审议通过。'], // a date inside a sentence
+    ['统计期限自2018年1月1日起至2018年12月31日'],
+    ['2019年2月30日'], // not a calendar date
+    ['二〇一九年十三月一日'],
+  ])('%s → not a signature date', (line) => {
+    expect(parseDateLine(line)).toBeNull();
+  });
+});
+
+describe('findSignatureDate: among the last non-chrome lines', () => {
+  it('seed 004 → 2019-02-28 on the last line', () => {
+    const text = all['004']!;
+    const found = findSignatureDate(linesOf(text));
+    expect(found?.date).toBe('2019-02-28');
+    expect(text.slice(found!.range[0], found!.range[1])).toBe('2019年2月28日');
+  });
+
+  it('seed 003 → none: the only date at the end is the statistics table’s 填报日期', () => {
+    expect(findSignatureDate(linesOf(all['003']!))).toBeNull();
+  });
+
+  it('a date further up than the last 5 lines is not a signature', () => {
+    const lines = linesOf('某镇人民政府\n2019年2月28日\n附件:\n一\n二\n三\n四');
+    expect(findSignatureDate(lines)).toBeNull();
+    expect(findSignatureDate(lines, 7)?.date).toBe('2019-02-28');
+  });
+});
+
+describe('deadlines (regulations-and-eras.md §6)', () => {
+  it.each([
+    [{ year: 2018, era: 'E1', issuerType: 'department', issuerLevel: 'county' }, 'any', '2019-03-31', 'REG2007-31'],
+    [{ year: 2024, era: 'E3', issuerType: 'department', issuerLevel: 'provincial' }, 'department', '2025-01-31', 'REG2019-49-department'],
+    [{ year: 2024, era: 'E3', issuerType: 'government', issuerLevel: 'county' }, 'government', '2025-03-31', 'REG2019-49-government'],
+    [{ year: 2024, era: 'E3', issuerType: 'government', issuerLevel: 'township' }, 'township', '2025-03-31', 'township-default'],
+    [{ year: 2024, era: 'E3', issuerType: 'other', issuerLevel: 'township' }, 'township', '2025-03-31', 'township-default'],
+  ] as const)('%j → %s, %s', (input, category, date, basis) => {
+    const c = issuerCategoryOf(input);
+    expect(c).toBe(category);
+    expect(deadlineOf(c!, input.year)).toMatchObject({ date, basis });
+  });
+
+  it('an unknown issuer type from 2019 has no category; E1 needs none', () => {
+    expect(issuerCategoryOf({ year: 2022, era: 'E3', issuerType: null, issuerLevel: null })).toBeNull();
+    expect(issuerCategoryOf({ year: 2016, era: 'E1', issuerType: null, issuerLevel: null })).toBe('any');
+  });
+
+  it('overrides: a local deadline; 02-29 in a common year is the last day of February', () => {
+    expect(deadlineOf('department', 2024, { department: '02-28' })).toMatchObject({ date: '2025-02-28', basis: 'override', localRuleNeeded: false });
+    expect(deadlineOf('township', 2024, { township: '02-29' }).date).toBe('2025-02-28');
+    expect(deadlineOf('township', 2023, { township: '02-29' }).date).toBe('2024-02-29');
+    expect(deadlineOf('township', 2024).localRuleNeeded).toBe(true);
+  });
+
+  it('daysBetween', () => {
+    expect(daysBetween('2019-03-31', '2019-04-10')).toBe(10);
+    expect(daysBetween('2025-01-31', '2025-01-20')).toBe(-11);
+  });
+});
+
+describe('checkPublicationDeadline (pure)', () => {
+  const base = { year: 2018, era: 'E1' as const, issuerType: 'government' as const, issuerLevel: 'township' as const, lines: linesOf(all['004']!) };
+
+  it('seed 004: the signature date 2019-02-28 is an estimate, on time under E1', () => {
+    const r = checkPublicationDeadline({ ...base, publishedAt: null });
+    expect(r).toMatchObject({ status: 'onTime', date: '2019-02-28', source: 'signature', estimated: true, days: -31 });
+  });
+
+  it('a known date wins over the signature', () => {
+    const r = checkPublicationDeadline({ ...base, publishedAt: { date: '2019-04-02', source: 'meta' } });
+    expect(r).toMatchObject({ status: 'late', date: '2019-04-02', source: 'meta', estimated: false, days: 2 });
+  });
+
+  it('no date at all → inapplicable, never a guess', () => {
+    const r = checkPublicationDeadline({ ...base, lines: linesOf(all['003']!), publishedAt: null });
+    expect(r.status).toBe('inapplicable');
+  });
+
+  it('an unknown issuer type: on time by 31 January whatever the type; undecidable after it', () => {
+    const lines = linesOf('2022年政府信息公开工作年度报告');
+    const common = { year: 2022, era: 'E3' as const, issuerType: null, issuerLevel: null, lines };
+    expect(checkPublicationDeadline({ ...common, publishedAt: { date: '2023-01-20', source: 'meta' } }).status).toBe('onTime');
+    const r = checkPublicationDeadline({ ...common, publishedAt: { date: '2023-02-20', source: 'meta' } });
+    expect(r.status).toBe('inapplicable');
+    if (r.status === 'inapplicable') expect(r.reason).toMatch(/issuerType/);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// The rule, end to end
+// ---------------------------------------------------------------------------
+
+describe('publication-deadline on the seeds (defects.md §F)', () => {
+  it.each(['000', '001', '002'])('seed %s → inapplicable (no date in the text)', (id) => {
+    const r = run(all[id]!);
+    expect(outcomeOf(r).outcome).toBe('inapplicable');
+    expect(outcomeOf(r).reason).toMatch(/没有发布日期/);
+    expect(findingsOf(r)).toEqual([]);
+  });
+
+  it('seed 003 → inapplicable: 「填报日期: 2017年3月7日」 is not a publication date', () => {
+    const r = run(all['003']!);
+    expect(outcomeOf(r).outcome).toBe('inapplicable');
+    expect(outcomeOf(r).reason).toMatch(/填报日期不是发布日期/);
+  });
+
+  it('seed 004 → pass: signature 2019-02-28 is on time under E1 (estimated)', () => {
+    const r = run(all['004']!);
+    expect(outcomeOf(r).outcome).toBe('pass');
+    expect(findingsOf(r)).toEqual([]);
+  });
+});
+
+describe('publication-deadline with a known publication date', () => {
+  it('late (E1, meta.publishedAt) → error, pointing at the title', () => {
+    const source = all['004']!;
+    const r = run({ content: source, meta: { publishedAt: '2019-04-10' } });
+    expect(outcomeOf(r).outcome).toBe('fail');
+    const [f] = findingsOf(r);
+    expect([f!.messageId, f!.severity]).toEqual(['late', 'error']);
+    expect(f!.data).toMatchObject({ date: '2019-04-10', deadline: '2019-03-31', days: 10, basisKey: 'REG2007-31', estimated: false });
+    expect(f!.message).toContain('逾期10天');
+    expect(f!.message).toContain('第三十一条');
+    expect(source.slice(f!.position.start.offset, f!.position.end.offset)).toBe('2018年政府信息公开年度报告');
+  });
+
+  it('on time (E1, meta.publishedAt on the deadline) → pass', () => {
+    expect(outcomeOf(run({ content: all['004']!, meta: { publishedAt: '2019-03-31' } })).outcome).toBe('pass');
+  });
+
+  it('洪泽区 2024 (county government): 31 March → pass, 1 April → error', () => {
+    expect(outcomeOf(run({ content: HZQ2024, meta: { publishedAt: '2025-03-31' } })).outcome).toBe('pass');
+    const [f] = findingsOf(run({ content: HZQ2024, meta: { publishedAt: '2025-04-01' } }));
+    expect([f!.messageId, f!.severity]).toEqual(['late', 'error']);
+    expect(f!.data).toMatchObject({ category: 'government', basisKey: 'REG2019-49-government', days: 1 });
+  });
+
+  it('上海市科委 2024 (department): 31 January strictly by default; a local override (02-28) passes it', () => {
+    const r = run({ content: KEWEI, meta: { publishedAt: '2025-02-10' } });
+    const [f] = findingsOf(r);
+    expect([f!.messageId, f!.severity]).toEqual(['late', 'error']);
+    expect(f!.data).toMatchObject({ category: 'department', deadline: '2025-01-31', days: 10 });
+    expect(f!.message).toContain('1月31日前');
+    const local = run({ content: KEWEI, meta: { publishedAt: '2025-02-10' } }, withOptions({ deadlines: { department: '02-28' } }));
+    expect(outcomeOf(local).outcome).toBe('pass');
+  });
+
+  it('上海市人民政府办公厅 2025 is a department: published 2026-01-30 → pass', () => {
+    expect(outcomeOf(run({ content: SHANGHAI, meta: { publishedAt: '2026-01-30' } })).outcome).toBe('pass');
+  });
+
+  it('a page metadata line 「发布日期:2025-04-15」 is a known date → error, pointing at that line', () => {
+    const source = '发布日期:2025-04-15\n' + HZQ2024;
+    const r = run(source);
+    const [f] = findingsOf(r);
+    expect([f!.messageId, f!.severity]).toEqual(['late', 'error']);
+    expect(f!.data).toMatchObject({ source: 'metadata', date: '2025-04-15', days: 15 });
+    expect(source.slice(f!.position.start.offset, f!.position.end.offset)).toBe('发布日期:2025-04-15');
+  });
+
+  it('township (seed 002, 2024): late against the assumed 31 March → warning 「需按地方规定核对」, not an error', () => {
+    const r = run({ content: all['002']!, meta: { publishedAt: '2025-04-02' } });
+    const [f] = findingsOf(r);
+    expect([f!.messageId, f!.severity]).toEqual(['lateLocalRule', 'warning']);
+    expect(f!.message).toContain('需按地方规定核对');
+    expect(outcomeOf(run({ content: all['002']!, meta: { publishedAt: '2025-03-31' } })).outcome).toBe('pass');
+  });
+
+  it('township with a configured local deadline (20 February) → the local rule is confirmed: error', () => {
+    const r = run({ content: all['002']!, meta: { publishedAt: '2025-03-01' } }, withOptions({ deadlines: { township: '02-20' } }));
+    const [f] = findingsOf(r);
+    expect([f!.messageId, f!.severity]).toEqual(['late', 'error']);
+    expect(f!.data).toMatchObject({ basisKey: 'override', deadline: '2025-02-20', days: 9 });
+  });
+
+  it('a publication date before the report year ends → warning dateBeforeYearEnd', () => {
+    const [f] = findingsOf(run({ content: all['002']!, meta: { publishedAt: '2024-06-01' } }));
+    expect([f!.messageId, f!.severity]).toEqual(['dateBeforeYearEnd', 'warning']);
+    expect(f!.message).toContain('2024年度结束');
+  });
+
+  it('an impossible calendar date in meta → inapplicable with the reason', () => {
+    const r = run({ content: all['002']!, meta: { publishedAt: '2025-02-30' } });
+    expect(outcomeOf(r).outcome).toBe('inapplicable');
+    expect(outcomeOf(r).reason).toMatch(/不是有效日期/);
+  });
+});
+
+describe('publication-deadline with the signature date (an estimate)', () => {
+  const seed004 = all['004']!;
+
+  it('a late signature date → warning lateEstimated (not an error), marked as an estimate, pointing at the date', () => {
+    const source = seed004.replace('2019年2月28日', '2019年4月15日');
+    const r = run(source);
+    expect(outcomeOf(r).outcome).toBe('fail');
+    const [f] = findingsOf(r);
+    expect([f!.messageId, f!.severity]).toEqual(['lateEstimated', 'warning']);
+    expect(f!.message).toContain('估计');
+    expect(f!.data).toMatchObject({ estimated: true, source: 'signature', days: 15 });
+    expect(source.slice(f!.position.start.offset, f!.position.end.offset)).toBe('2019年4月15日');
+  });
+
+  it('Chinese numerals: 二〇一九年四月十五日 is read the same way', () => {
+    const [f] = findingsOf(run(seed004.replace('2019年2月28日', '二〇一九年四月十五日')));
+    expect(f!.messageId).toBe('lateEstimated');
+    expect(f!.data).toMatchObject({ date: '2019-04-15' });
+  });
+
+  it('a signature dated inside the report year is not a publication date (stale copy?) → inapplicable', () => {
+    const r = run(seed004.replace('2019年2月28日', '2018年2月28日'));
+    expect(outcomeOf(r).outcome).toBe('inapplicable');
+    expect(outcomeOf(r).reason).toMatch(/早于2018年度结束/);
+  });
+
+  it('useSignatureDate: false → inapplicable for seed 004', () => {
+    expect(outcomeOf(run(seed004, withOptions({ useSignatureDate: false }))).outcome).toBe('inapplicable');
+  });
+});
+
+describe('publication-deadline: configuration and locales', () => {
+  it('rejects a malformed deadline option', () => {
+    expect(() => run(all['004']!, withOptions({ deadlines: { township: '2-20' } }))).toThrow(/invalid options/);
+    expect(() => run(all['004']!, withOptions({ deadlines: { village: '02-20' } }))).toThrow(/invalid options/);
+  });
+
+  it('English messages', () => {
+    const r = run({ content: KEWEI, meta: { publishedAt: '2025-02-10' } }, { plugins: [plugin], locale: 'en' });
+    expect(findingsOf(r)[0]!.message).toMatch(/after the deadline 2025-01-31 \(10 days late\)/);
+    const est = run(all['004']!.replace('2019年2月28日', '2019年4月15日'), { plugins: [plugin], locale: 'en' });
+    expect(findingsOf(est)[0]!.message).toMatch(/an estimate/);
+  });
+
+  it('hostile input finishes', () => {
+    const t0 = Date.now();
+    run('2019年政府信息公开工作年度报告\n' + '2020年2月28日\n'.repeat(100_000));
+    run('2019年政府信息公开工作年度报告\n' + '二'.repeat(1_000_000));
+    run('2019年政府信息公开工作年度报告\n' + ('年'.repeat(40) + '\n').repeat(20_000) + '发布日期:'.repeat(100_000));
+    expect(Date.now() - t0).toBeLessThan(20_000);
+  });
+});
