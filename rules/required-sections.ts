@@ -38,6 +38,7 @@
  */
 import { defineRule } from '../src/engine/define';
 import { messagesFor } from './locales/index';
+import { isTableRowLine } from './lib/text';
 import type { Era, ReportModel, SectionInfo, SectionKey, TableId, TemplateKey } from '../src/types';
 
 const RULE_ID = 'required-sections';
@@ -191,11 +192,6 @@ const CONTENT_REJECT: Partial<Record<SectionKey, RegExp>> = {
 const PART_LIST = /(个部分|部分组成|全文包括|报告包括|内容包括|共分为|[五六七八]部分)/gu;
 const SENTENCE_END = /[。;；!?！？\n]/u;
 
-function isTableLine(line: string): boolean {
-  const t = line.trim();
-  return line.includes('\t') || t.startsWith('|');
-}
-
 /** Sentence bounds around [start, end), at most `max` characters each side. */
 export function sentenceAround(text: string, start: number, end: number, max = 160): [number, number] {
   let s = start;
@@ -233,7 +229,7 @@ function baseExclusions(input: RequiredSectionsInput): Array<[number, number]> {
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
     if (i === text.length || text.charCodeAt(i) === 10) {
-      if (isTableLine(text.slice(start, i))) out.push([start, i]);
+      if (isTableRowLine(text.slice(start, i))) out.push([start, i]);
       start = i + 1;
     }
   }
@@ -279,7 +275,7 @@ function lastContentLine(text: string, s: SectionInfo): [number, number] {
     while (lineStart > s.start && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
     const line = text.slice(lineStart, end);
     const trimmed = line.trim();
-    if (trimmed.length > 0 && !isTableLine(line)) {
+    if (trimmed.length > 0 && !isTableRowLine(line)) {
       const lead = line.length - line.trimStart().length;
       const range: [number, number] = [lineStart + lead, lineStart + lead + trimmed.length];
       if (trimmed.length > 20) return range;
