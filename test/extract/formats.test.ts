@@ -171,12 +171,18 @@ describe('the blank national template (国办公开办函〔2021〕30号), as DO
     for (const id of ['T2', 'T3']) for (const c of byId[id]!.cells) expect([c.kind, c.value]).toEqual(['blank', null]);
   });
 
-  // Known gap in the table reader (src/structure/tables), not in the extractor: a 表四 whose only value
-  // row is blank is found but read with no cells (the same happens to seed 002 as text with its 表四
-  // values blanked). Remove `.failing` when the reader handles it.
-  it.failing('recognises 表四 with its 15 blank cells', () => {
+  // Issue #4: 表四's only value row is a row of 15 empty cells; it is read as 15 blank cells, like 表二/三.
+  it('recognises 表四 with its 15 blank cells', () => {
     const t4 = result.report.tables.find((t) => t.id === 'T4')!;
     expect(t4.cells).toHaveLength(15);
-    for (const c of t4.cells) expect(c.kind).toBe('blank');
+    for (const c of t4.cells) expect([c.kind, c.value]).toEqual(['blank', null]);
+  });
+
+  it('the blank tables fail no identity: 表四 is reported blank (info), as 表二 and 表三 are', () => {
+    const reconcile = result.findings.filter((f) => f.ruleId === 'tables-reconcile');
+    expect(reconcile.length).toBeGreaterThan(0);
+    expect(reconcile.every((f) => f.messageId === 'blank' && f.severity === 'info')).toBe(true);
+    expect(reconcile.filter((f) => f.data?.tableId === 'T4').map((f) => f.data?.identity)).toEqual(['T4-1', 'T4-2', 'T4-3']);
+    expect(result.rules.find((r) => r.ruleId === 'tables-reconcile')?.outcome).toBe('pass');
   });
 });

@@ -131,9 +131,14 @@ describe('cellNote (a note printed inside a cell, info)', () => {
     expect(mine(run(noted, { reportNotes: false }))).toEqual([]);
   });
 
-  it('上海市人民政府办公厅 2025 (real extraction): the notes’ numbers (16, 29) are never taken for 表二 cells; no finding', () => {
-    const r = run({ content: fixture('peers/kirogovcompare__shanghai-office-2025-source.md'), format: 'markdown' });
-    expect(mine(r)).toEqual([]);
+  it('上海市人民政府办公厅 2025 (real extraction, the noted cells printed away from their rows): the two notes are reported; their numbers (16, 29) are never taken for 表二 cells', () => {
+    const source = fixture('peers/kirogovcompare__shanghai-office-2025-source.md');
+    const r = run({ content: source, format: 'markdown' });
+    expect(ids(r)).toEqual(['cellNote:info', 'cellNote:info']);
+    expect(mine(r).map((f) => [f.data!.value, f.data!.note, at(source, f)])).toEqual([
+      [22, '其中修订 16 件', '22'],
+      [55, '含自然失效 29 件', '55'],
+    ]);
     const t2 = r.report.tables.find((t) => t.id === 'T2')!;
     const values = t2.cells.map((c) => c.value);
     expect(values).not.toContain(16);

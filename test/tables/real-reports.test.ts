@@ -43,6 +43,75 @@ describe('seed 002 (tab-separated, all zeros, TPL2021)', () => {
     expect(checks.length).toBeGreaterThan(50);
     expect(checks.filter((c) => c.status !== 'pass')).toEqual([]);
   });
+
+  describe('表四 with its value row left blank (issue #4)', () => {
+    const zeros = /^0(\t0){14}$/m;
+    const blankT4 = (row: string) => {
+      expect(seed002).toMatch(zeros);
+      return seed002.replace(zeros, row);
+    };
+
+    it.each([
+      ['15 empty tab cells', '\t'.repeat(14)],
+      ['a pipe row of 15 empty cells', `|${' |'.repeat(15)}`],
+    ])('%s: 15 blank cells, every identity unchecked, none failed', (_name, row) => {
+      const { tables, checks } = checksOf(blankT4(row));
+      const t4 = tableOf(tables, 'T4');
+      expect(t4.readable).toBe(true);
+      expect(t4.cells.map((c) => [c.kind, c.value])).toEqual(Array.from({ length: 15 }, () => ['blank', null]));
+      expect(t4.cells.map((c) => `${c.row}/${c.column}`).slice(0, 6)).toEqual([
+        'review/upheld', 'review/corrected', 'review/other', 'review/pending', 'review/total', 'direct/upheld',
+      ]);
+      expect(checks.filter((c) => c.tableId === 'T4').map((c) => c.status)).toEqual(['unchecked', 'unchecked', 'unchecked']);
+    });
+
+    it('an empty row followed by the numbers still reads the numbers', () => {
+      const text = blankT4(`${'\t'.repeat(14)}\n${'1\t0\t0\t0\t1\t'.repeat(3).slice(0, -1)}`);
+      const t4 = tableOf(readTables(text), 'T4');
+      expect(['review', 'direct', 'afterReview'].map((r) => rowValues(t4, r))).toEqual([
+        [1, 0, 0, 0, 1],
+        [1, 0, 0, 0, 1],
+        [1, 0, 0, 0, 1],
+      ]);
+    });
+  });
+});
+
+describe('表二 cells detached from their rows (issue #5), built from seed 002', () => {
+  const header = '第二十条第（一）项\t\t\t\n';
+  const rows = '规章\t0\t0\t0\n行政规范性文件\t0\t0\t0\n';
+  const raw = fixture('seeds/002_9ab6ef9a76a23be4.txt');
+  const build = (detached: string, printedRows: string) => {
+    expect(raw).toContain(header + '信息内容');
+    expect(raw).toContain(rows);
+    return norm(raw.replace(header, header + detached).replace(rows, printedRows));
+  };
+  const t2Of = (text: string) => tableOf(readTables(text), 'T2');
+
+  it('a noted number printed on its own goes into the row printed one cell short, in the column its note names', () => {
+    const t2 = t2Of(build('7\n（其中修订 2 件）\n9\n(含自然失效 4 件)\n', '规章\t3\t40\n行政规范性文件\t5\t12\n'));
+    expect(t2.missingRows).toEqual([]);
+    expect(rowValues(t2, 'rules')).toEqual([7, 3, 40]);
+    expect(rowValues(t2, 'normative')).toEqual([5, 9, 12]);
+    expect(t2.cells.filter((c) => c.note !== undefined).map((c) => [c.row, c.column, c.note])).toEqual([
+      ['rules', 'issued', '其中修订 2 件'],
+      ['normative', 'repealed', '含自然失效 4 件'],
+    ]);
+    expect(t2.cells.map((c) => c.value)).not.toContain(2);
+    expect(t2.cells.map((c) => c.value)).not.toContain(4);
+  });
+
+  it('a complete row is left alone; only the short row takes the detached cell', () => {
+    const t2 = t2Of(build('9\n（含自然失效 4 件）\n', '规章\t1\t0\t30\n行政规范性文件\t5\t12\n'));
+    expect(rowValues(t2, 'rules')).toEqual([1, 0, 30]);
+    expect(rowValues(t2, 'normative')).toEqual([5, 9, 12]);
+  });
+
+  it('nothing is guessed when the note names no column, or when detached cells and short rows do not pair up', () => {
+    expect(t2Of(build('7\n（含转办 2 件）\n', '规章\t3\t40\n行政规范性文件\t5\t0\t12\n')).missingRows).toEqual(['rules']);
+    expect(t2Of(build('7\n（其中修订 2 件）\n9\n（含自然失效 4 件）\n', '规章\t3\t40\n行政规范性文件\t5\t0\t12\n')).missingRows).toEqual(['rules']);
+    expect(t2Of(build('', '规章\t3\t40\n行政规范性文件\t5\t0\t12\n')).missingRows).toEqual(['rules']);
+  });
 });
 
 describe('seed 003 (pre-2019 statistics table, one cell per line)', () => {
@@ -107,10 +176,41 @@ describe('上海市人民政府办公厅 2025 (broken Markdown pipe tables)', ()
     ]);
   });
 
-  it('表三 and 表四 identities all hold; the garbled 表二 rows are reported missing, not guessed', () => {
+  it('表三 and 表四 identities all hold; nothing fails', () => {
     expect(failing(checks)).toEqual([]);
     expect(checks.filter((c) => c.tableId !== 'T2').every((c) => c.status === 'pass')).toBe(true);
-    expect(tableOf(tables, 'T2').missingRows).toEqual(['rules', 'normative']);
+  });
+
+  // Issue #5. The extraction prints the two-line cells 「22 /（其中修订 16 件）」 and 「55 /（含自然失效 29 件）」
+  // on their own after 第二十条第（一）项, and the rows 「| 规章 | 22 | 235 |」 and 「| 行政规范性文件 | 34 | 189 |」 one
+  // cell short, after the other blocks. Each detached cell goes back into the short row, in the column its note
+  // names (修订 → 本年制发件数, 失效 → 本年废止件数). The same values were checked by hand against the PDF
+  // (KIROGOVCOMPARE's PDF regression test: 规章 22/22/235, 规范性文件 34/55/189).
+  it('表二: the detached noted cells go back into the rows printed one cell short', () => {
+    const t2 = tableOf(tables, 'T2');
+    expect(t2.missingRows).toEqual([]);
+    const cells = (row: string) => t2.cells.filter((c) => c.row === row).map((c) => [c.column, c.value, c.note ?? null]);
+    expect(cells('rules')).toEqual([
+      ['issued', 22, '其中修订 16 件'],
+      ['repealed', 22, null],
+      ['inForce', 235, null],
+    ]);
+    expect(cells('normative')).toEqual([
+      ['issued', 34, null],
+      ['repealed', 55, '含自然失效 29 件'],
+      ['inForce', 189, null],
+    ]);
+    expect(t2.cells.map((c) => [c.row, c.value])).toEqual([
+      ['rules', 22], ['rules', 22], ['rules', 235],
+      ['normative', 34], ['normative', 55], ['normative', 189],
+      ['license', 0], ['penalty', 0], ['enforcement', 0], ['fees', 0],
+    ]);
+    // Each cell points at its own digits: the noted 22 is the detached one, not the 22 of the pipe row.
+    const line = (c: { start: number }) => shanghai.slice(shanghai.lastIndexOf('\n', c.start - 1) + 1, shanghai.indexOf('\n', c.start));
+    const rules = t2.cells.filter((c) => c.row === 'rules');
+    expect(rules.map(line)).toEqual(['22', '| 规章 | 22 | 235 |', '| 规章 | 22 | 235 |']);
+    expect(t2.issues.join('\n')).toContain('已按注释归入该列');
+    expect(checks.filter((c) => c.tableId === 'T2' && c.identity === 'T2-2').map((c) => c.status)).toEqual(['pass', 'pass']);
   });
 });
 

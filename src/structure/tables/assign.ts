@@ -162,6 +162,13 @@ function assignDisplaced(doc: TokenizedText, displaced: Anchor[], regionEnd: num
   return claimed;
 }
 
+/** The runs that are not on a line holding label text in [from, to). */
+function withoutLabelRows(tokens: Token[], runs: Token[][], from: number, to: number): Token[][] {
+  const lines = new Set<number>();
+  for (let i = from; i < to; i++) if (separates(tokens[i]!)) lines.add(tokens[i]!.line);
+  return runs.filter((r) => !lines.has(r[0]!.line));
+}
+
 interface Gap {
   anchor: Anchor;
   groups: Token[][];
@@ -177,8 +184,10 @@ function collectGaps(doc: TokenizedText, inOrder: Anchor[], region: Region, clai
     const runs = lineRuns(doc.tokens, anchor.tokenStart, end, claimed);
     const previous: Gap | null = lastValueGap;
     if (!anchor.row.values && previous && previous.groups.length === 0) {
-      // A parent label printed between a row's label and its numbers.
-      previous.groups = gapGroups(runs, previous.anchor.row.columnKeys.length, a);
+      // A parent label printed between a row's label and its numbers. Empty cells that trail a
+      // label in its own row (「第二十条第（五）项⇥⇥⇥」) are not the previous row's blank cells.
+      const own = runs.some(hasNumber) ? runs : withoutLabelRows(doc.tokens, runs, anchor.tokenStart, end);
+      previous.groups = gapGroups(own, previous.anchor.row.columnKeys.length, a);
       if (previous.groups.length > 0) return;
     }
     const gap: Gap = { anchor, groups: takesValues(anchor.row) ? gapGroups(runs, anchor.row.columnKeys.length, a) : [] };
@@ -220,12 +229,68 @@ function distribute(t: CompiledTemplate, gaps: Gap[], a: Assignment): void {
   }
 }
 
+/** The one column of `row` whose note words occur in `note`, or -1 (none, or more than one). */
+function noteColumn(t: CompiledTemplate, row: CompiledRow, note: string): number {
+  let found = -1;
+  for (let k = 0; k < row.columnKeys.length; k++) {
+    const words = t.columnByKey.get(row.columnKeys[k]!)?.noteWords ?? [];
+    if (!words.some((w) => note.includes(w))) continue;
+    if (found >= 0) return -1;
+    found = k;
+  }
+  return found;
+}
+
+interface ShortRow {
+  row: CompiledRow;
+  tokens: Token[];
+}
+
+/**
+ * Cells detached from their row. An extractor that cannot keep a two-line cell (a number over its
+ * note, 「22」 / 「（其中修订 16 件）」) in its table row prints it on its own, away from the row, and
+ * the row is printed one cell short. Each noted number that no row took goes back, in printed
+ * order, into the next row (template order) whose label line carries one value too few, in the
+ * column its note names (the template's `noteWords`). Nothing is guessed when the counts of such
+ * numbers and such rows differ, or when a note names no column of its row.
+ */
+function restoreDetached(doc: TokenizedText, t: CompiledTemplate, anchors: Anchor[], region: Region, a: Assignment): void {
+  const used = new Set<Token>();
+  for (const rv of a.values.values()) for (const tok of rv.tokens) used.add(tok);
+  const short: ShortRow[] = [];
+  for (const row of t.rows) {
+    const n = row.columnKeys.length;
+    if (!row.values || n < 2 || a.values.has(row.key)) continue;
+    const anchor = anchors.find((x) => x.row === row);
+    if (!anchor) continue;
+    const tokens = sameLineValues(doc.tokens, anchor, region.tokenEnd).map((i) => doc.tokens[i]!);
+    if (tokens.length === n - 1 && hasNumber(tokens) && !tokens.some((x) => used.has(x))) short.push({ row, tokens });
+  }
+  if (short.length === 0) return;
+  const own = new Set(short.flatMap((s) => s.tokens));
+  const detached: Token[] = [];
+  for (let i = region.tokenStart; i < region.tokenEnd; i++) {
+    const tok = doc.tokens[i]!;
+    if (tok.kind === 'number' && tok.note !== undefined && !used.has(tok) && !own.has(tok)) detached.push(tok);
+  }
+  if (detached.length !== short.length) return;
+  short.forEach(({ row, tokens }, k) => {
+    const cell = detached[k]!;
+    const column = noteColumn(t, row, cell.note!);
+    if (column < 0) return;
+    a.values.set(row.key, { row, tokens: [...tokens.slice(0, column), cell, ...tokens.slice(column)] });
+    a.moved++;
+    a.issues.push(`「${row.short ?? row.label}」行的“${t.columnByKey.get(row.columnKeys[column]!)?.label ?? row.columnKeys[column]}”数值（${cell.text}，注：${cell.note}）印在该行之外，已按注释归入该列`);
+  });
+}
+
 /** Reads rows by their labels. */
 export function assignByAnchors(doc: TokenizedText, t: CompiledTemplate, anchors: Anchor[], region: Region): Assignment {
   const a = emptyAssignment();
   const inOrder = anchors.filter((x) => !x.displaced);
   const claimed = assignDisplaced(doc, anchors.filter((x) => x.displaced), region.tokenEnd, a);
   distribute(t, collectGaps(doc, inOrder, region, claimed, a), a);
+  restoreDetached(doc, t, anchors, region, a);
   for (const row of t.rows) if (row.values && !row.optional && !a.values.has(row.key)) a.missing.push(row.key);
   return a;
 }

@@ -173,6 +173,41 @@ function valuesAfter(doc: TokenizedText, t: CompiledTemplate, pos: number, regio
   return picked;
 }
 
+/**
+ * A row of `count` explicit blank cells (a tab or pipe row with nothing in it) after the header,
+ * when no value is printed before the next label text: the value row of a blank table (the blank
+ * national template). Null when a value (number, '/', '-') follows the header first: then the
+ * numbers are read, even after a stray empty row.
+ */
+function blankRowAfter(doc: TokenizedText, t: CompiledTemplate, pos: number, region: Region, count: number): Token[] | null {
+  const start = doc.compactToken[pos - 1]! + 1;
+  let found: Token[] | null = null;
+  let line = doc.tokens[start - 1]?.line ?? -1;
+  // The header's own line holds label text: its trailing empty cells are not a value row.
+  let onlyCells = false;
+  let cells: Token[] = [];
+  const endLine = () => {
+    if (!found && onlyCells && cells.length >= count) found = cells.slice(0, count);
+  };
+  for (let i = start; i < region.tokenEnd; i++) {
+    const tok = doc.tokens[i]!;
+    if (tok.line !== line) {
+      endLine();
+      line = tok.line;
+      onlyCells = true;
+      cells = [];
+    }
+    if (tok.kind === 'text') {
+      if (!headerLike(t, tok)) return found;
+      onlyCells = false;
+    } else if (tok.kind !== 'blank') return null;
+    else if (tok.cell) cells.push(tok);
+    else onlyCells = false;
+  }
+  endLine();
+  return found;
+}
+
 const FLAT_ATTEMPTS = 3;
 
 /**
@@ -187,7 +222,7 @@ function readFlat(doc: TokenizedText, t: CompiledTemplate, region: Region): Cand
   for (let attempt = 0; attempt < FLAT_ATTEMPTS; attempt++) {
     const pos = headerEnd(doc, t, from, region);
     if (pos < 0) break;
-    const picked = valuesAfter(doc, t, pos, region, order.length);
+    const picked = blankRowAfter(doc, t, pos, region, order.length) ?? valuesAfter(doc, t, pos, region, order.length);
     if (!best || picked.length > best.picked.length) best = { pos, picked };
     if (picked.length === order.length) break;
     const next = doc.compact.indexOf(t.flatAfter[0]!, from);

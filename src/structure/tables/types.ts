@@ -14,6 +14,8 @@ export interface ColumnDefinition {
   key: string;
   label: string;
   type: ValueType;
+  /** Words of a cell note that name this column (「其中修订 16 件」 → 本年制发件数). */
+  noteWords?: string[];
 }
 
 export interface RowDefinition {
