@@ -198,7 +198,14 @@ const REGULATIONS_TITLE = /^《(?:中华人民共和国)?(?:政府信息公开)?
 const CHANNEL_PREFIX_STOP =
   /^(?:完善|加强|建设|优化|推进|发挥|打造|利用|通过|运用|依托|开设|开通|创新|健全|建立|规范|管理|维护|更新|各类|各项|相关|有关|工作|规章|落实|执行|公开|信息|[在该的和与及等各其此本对向于为把将使以从])/u;
 
-const SENTENCE_END = new Set(['。', ';', '；', '!', '?', '！', '？']);
+const SENTENCE_END_CODES = new Set([...'。;；!?！？'].map((c) => c.charCodeAt(0)));
+const CLAUSE_END_CODES = new Set([...',，。;；:：!?！？\n'].map((c) => c.charCodeAt(0)));
+
+/** What `/\s/u` matches, for one UTF-16 code unit. */
+function isSpaceCode(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 const WRAP_END = /[。;；!?！？:：]$/u;
 
 
@@ -209,6 +216,11 @@ function nonSpaceLength(s: string): number {
     if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d && c !== 0x3000) n++;
   }
   return n;
+}
+
+function inRanges(ranges: ReadonlyArray<readonly [number, number]>, at: number): boolean {
+  for (let r = 0; r < ranges.length; r++) if (at >= ranges[r]![0] && at < ranges[r]![1]) return true;
+  return false;
 }
 
 function isTableLine(line: string): boolean {
@@ -395,12 +407,15 @@ type Unit = { kind: 'label'; mode: Mode; start: number; end: number } | { kind: 
 /** Splits a segment into label lines and sentences (sentence ends, blank lines, line-initial enumerators). */
 function unitsOf(text: string, seg: MaterialSegment, sections: readonly SectionInfo[], tableRanges: ReadonlyArray<readonly [number, number]>): Unit[] {
   const headingModes = new Map<number, Mode | null>();
-  for (const s of sections) {
+  for (let k = 0; k < sections.length; k++) {
+    const s = sections[k]!;
     if (s.headingStart >= seg.start && s.headingStart < seg.end) {
       const kind = s.plan ? 'measure' : s.title.length <= 20 && !/[,，]/u.test(s.title) ? labelKind(s.title) : null;
       headingModes.set(s.headingStart, kind);
     }
   }
+  const headingStarts = [...headingModes.keys()].sort((a, b) => a - b);
+  let nextHeading = 0;
   const units: Unit[] = [];
   let sentenceStart = -1;
   const flush = (end: number) => {
@@ -422,18 +437,14 @@ function unitsOf(text: string, seg: MaterialSegment, sections: readonly SectionI
       flush(ls);
       continue;
     }
-    if (isTableLine(line) || tableRanges.some(([a, b]) => ls >= a && ls < b)) {
+    if (isTableLine(line) || inRanges(tableRanges, ls)) {
       flush(ls);
       continue;
     }
-    // A heading inside the material, or an unnumbered label line.
+    // A heading inside the material, or an unnumbered label line (headings are in text order).
     let mode: Mode | null | undefined = undefined;
-    for (const [hs, m] of headingModes) {
-      if (hs >= ls && hs < le + 1) {
-        mode = m;
-        break;
-      }
-    }
+    while (nextHeading < headingStarts.length && headingStarts[nextHeading]! < ls) nextHeading++;
+    if (nextHeading < headingStarts.length && headingStarts[nextHeading]! < le + 1) mode = headingModes.get(headingStarts[nextHeading]!);
     if (mode === undefined) mode = labelLine(trimmed);
     if (mode) {
       flush(ls);
@@ -443,11 +454,12 @@ function unitsOf(text: string, seg: MaterialSegment, sections: readonly SectionI
     // A line-initial enumerator starts a new sentence.
     if (LEADING_ENUM.test(trimmed) && !/^\d{4}/u.test(trimmed)) flush(ls);
     for (let k = ls; k < le; k++) {
+      const code = text.charCodeAt(k);
       if (sentenceStart < 0) {
-        if (/\s/u.test(text[k]!)) continue;
+        if (isSpaceCode(code)) continue;
         sentenceStart = k;
       }
-      if (SENTENCE_END.has(text[k]!)) flush(k + 1);
+      if (SENTENCE_END_CODES.has(code)) flush(k + 1);
     }
     if (WRAP_END.test(trimmed)) flush(le);
   }
@@ -493,9 +505,13 @@ function markerBoundary(text: string, at: number, kind: 'any' | 'line' | 'punct'
 
 function markersIn(text: string, ranges: ReadonlyArray<[number, number]>): Marker[] {
   const out: Marker[] = [];
-  for (const [a, b] of ranges) {
-    const slice = text.slice(a, b);
-    for (const [style, re, kind] of ENUM_PATTERNS) {
+  for (let r = 0; r < ranges.length; r++) {
+    const a = ranges[r]![0];
+    const slice = text.slice(a, ranges[r]![1]);
+    for (let p = 0; p < ENUM_PATTERNS.length; p++) {
+      const style = ENUM_PATTERNS[p]![0];
+      const re = ENUM_PATTERNS[p]![1];
+      const kind = ENUM_PATTERNS[p]![2];
       re.lastIndex = 0;
       for (let m = re.exec(slice); m; m = re.exec(slice)) {
         const at = a + m.index;
@@ -559,9 +575,12 @@ function enumeratedItems(text: string, ranges: ReadonlyArray<[number, number]>):
 export function findAnchors(text: string, ranges: ReadonlyArray<[number, number]>): Anchor[] {
   const out: Anchor[] = [];
   const seen = new Set<string>();
-  for (const [a, b] of ranges) {
-    const slice = text.slice(a, b);
-    for (const [kind, re] of ANCHOR_PATTERNS) {
+  for (let r = 0; r < ranges.length; r++) {
+    const a = ranges[r]![0];
+    const slice = text.slice(a, ranges[r]![1]);
+    for (let p = 0; p < ANCHOR_PATTERNS.length; p++) {
+      const kind = ANCHOR_PATTERNS[p]![0];
+      const re = ANCHOR_PATTERNS[p]![1];
       re.lastIndex = 0;
       for (let m = re.exec(slice); m; m = re.exec(slice)) {
         let t = m[0].replace(/\s+/gu, '');
@@ -595,7 +614,7 @@ export function boilerplateShareOf(text: string, ranges: ReadonlyArray<[number, 
     const slice = text.slice(a, b);
     let start = 0;
     for (let i = 0; i <= slice.length; i++) {
-      if (i < slice.length && !',，。;；:：!?！？\n'.includes(slice[i]!)) continue;
+      if (i < slice.length && !CLAUSE_END_CODES.has(slice.charCodeAt(i))) continue;
       const clause = slice.slice(start, i);
       start = i + 1;
       const n = nonSpaceLength(clause);

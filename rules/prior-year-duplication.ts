@@ -213,20 +213,20 @@ export function staleYears(model: ModelText, year: number, options: { minCount?:
   const s = c.text;
   const problems = mergeRanges(model.sections.filter((sec: SectionInfo) => sec.key === 'problems').map((sec): [number, number] => [sec.headingStart, sec.end]));
   // Cited documents: 《…》 and 〔YYYY〕/[YYYY] are excluded.
-  const cited: boolean[] = new Array<boolean>(s.length).fill(false);
+  const cited = new Uint8Array(s.length);
   let depth = 0;
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (ch === '《') depth++;
-    else if (ch === '》') depth = Math.max(0, depth - 1);
-    else if (ch === '\n') depth = 0;
-    if (depth > 0) cited[i] = true;
+    const ch = s.charCodeAt(i);
+    if (ch === 0x300a /* 《 */) depth++;
+    else if (ch === 0x300b /* 》 */) depth = Math.max(0, depth - 1);
+    else if (ch === 0x0a) depth = 0;
+    if (depth > 0) cited[i] = 1;
   }
   const counts = new Map<number, number>();
   const first = new Map<number, [number, number]>();
   for (const m of s.matchAll(YEAR_TOKEN_RE)) {
     const at = m.index!;
-    if (cited[at]) continue;
+    if (cited[at] === 1) continue;
     const before = at > 0 ? s[at - 1] : '';
     if (before === '〔' || before === '[') continue;
     const y = Number(m[1]);

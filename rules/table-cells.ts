@@ -23,7 +23,7 @@
  */
 import { defineRule } from '../src/engine/define';
 import { messagesFor } from './locales/index';
-import { evaluateTable, fromRecognisedTable, loadTemplates } from '../src/structure/tables/index';
+import { evaluateRecognised, loadTemplates } from '../src/structure/tables/index';
 import type { TemplateDefinition } from '../src/structure/tables/index';
 import { UNIT_WORDS } from '../src/structure/tables/values';
 import type { IssuerLevel, Position, RecognisedTable, ReportModel, TableCell } from '../src/types';
@@ -87,6 +87,10 @@ interface TemplateFacts {
   block: Map<string, string>;
   /** The template declares the non-negative-integer cell check (tables-reconcile reports it). */
   hasCellTypeCheck: boolean;
+  rowLabels: Map<string, string>;
+  rowTypes: Map<string, 'count' | 'amount' | 'signed'>;
+  columnLabels: Map<string, string>;
+  columnTypes: Map<string, 'count' | 'amount' | 'signed'>;
 }
 
 let factsCache: Map<string, TemplateFacts> | null = null;
@@ -128,16 +132,25 @@ function buildFacts(def: TemplateDefinition): TemplateFacts {
     while (top.parent !== null && byKey.has(top.parent) && guard++ < 16) top = byKey.get(top.parent)!;
     block.set(r.key, top.key);
   }
-  return { def, rowIndex: new Map(def.rows.map((r, i) => [r.key, i])), valueRows, block, hasCellTypeCheck };
+  return {
+    def,
+    rowIndex: new Map(def.rows.map((r, i) => [r.key, i])),
+    valueRows,
+    block,
+    hasCellTypeCheck,
+    rowLabels: new Map(def.rows.map((r) => [r.key, (r.short ?? r.label).replace(/\s+/gu, '')])),
+    rowTypes: new Map(def.rows.flatMap((r) => (r.type ? [[r.key, r.type] as const] : []))),
+    columnLabels: new Map(def.columns.map((c) => [c.key, c.label])),
+    columnTypes: new Map(def.columns.flatMap((c) => (c.type ? [[c.key, c.type] as const] : []))),
+  };
 }
 
 function rowLabel(facts: TemplateFacts, key: string): string {
-  const r = facts.def.rows.find((x) => x.key === key);
-  return (r?.short ?? r?.label ?? key).replace(/\s+/gu, '');
+  return facts.rowLabels.get(key) ?? key.replace(/\s+/gu, '');
 }
 
 function columnLabel(facts: TemplateFacts, key: string): string {
-  return facts.def.columns.find((c) => c.key === key)?.label ?? key;
+  return facts.columnLabels.get(key) ?? key;
 }
 
 function cellLabel(facts: TemplateFacts, cell: { row: string; column: string }): string {
@@ -145,7 +158,7 @@ function cellLabel(facts: TemplateFacts, cell: { row: string; column: string }):
 }
 
 function typeOf(facts: TemplateFacts, row: string, column: string): 'count' | 'amount' | 'signed' {
-  return facts.def.rows.find((r) => r.key === row)?.type ?? facts.def.columns.find((c) => c.key === column)?.type ?? 'count';
+  return facts.rowTypes.get(row) ?? facts.columnTypes.get(column) ?? 'count';
 }
 
 /** The unit of a cell when the template fixes it: 万元 for TPL2021 本年收费金额 and the old table's 七 and 八（四）. */
@@ -212,13 +225,13 @@ export function checkTableCells(
     const label = cellLabel(facts, cell);
     const type = typeOf(facts, cell.row, cell.column);
     const unit = unitOf(facts, cell.row, cell.column);
-    const cellData = { ...base, cell: label, row: rowLabel(facts, cell.row), column: columnLabel(facts, cell.column), value: cell.value };
+    const data = (extra: Record<string, unknown>) => ({ ...base, cell: label, row: rowLabel(facts, cell.row), column: columnLabel(facts, cell.column), value: cell.value, ...extra });
     if (!facts.hasCellTypeCheck && type !== 'signed' && (cell.value < 0 || (type === 'count' && !Number.isInteger(cell.value)))) {
       const rule = type === 'amount' ? '非负数' : '非负整数';
       out.push({
         messageId: 'invalidNumber',
         cells: [cell],
-        data: { ...cellData, rule, ruleEn: type === 'amount' ? 'a non-negative number' : 'a non-negative whole number' },
+        data: data({ rule, ruleEn: type === 'amount' ? 'a non-negative number' : 'a non-negative whole number' }),
         expected: rule,
         actual: cell.value,
       });
@@ -229,26 +242,25 @@ export function checkTableCells(
       out.push({
         messageId: 'unitConflict',
         cells: [cell],
-        data: { ...cellData, converted: formatAmount(cell.value / 10000) },
+        data: data({ converted: formatAmount(cell.value / 10000) }),
         expected: cell.value / 10000,
         actual: cell.text,
       });
       continue;
     }
     if (note && opts.reportNotes && !UNIT_WORDS.has(note)) {
-      out.push({ messageId: 'cellNote', cells: [cell], data: { ...cellData, note }, actual: cell.text });
+      out.push({ messageId: 'cellNote', cells: [cell], data: data({ note }), actual: cell.text });
     }
     if (unit === '万元' && cell.value > limit) {
       out.push({
         messageId: 'implausibleAmount',
         cells: [cell],
-        data: {
-          ...cellData,
+        data: data({
           limit,
           level: issuerLevel ? LEVEL_ZH[issuerLevel] : '级别未知的',
           levelEn: issuerLevel ?? 'unknown-level',
           yi: formatAmount(cell.value / 10000),
-        },
+        }),
         expected: `≤ ${limit}`,
         actual: cell.value,
       });
@@ -260,7 +272,7 @@ export function checkTableCells(
   const blankTotals = new Set<TableCell>();
   if (opts.upgradeBlankTotals && nonNumeric.length > 0) {
     const byRef = new Map(nonNumeric.map((c) => [`${c.row}\u0000${c.column}`, c]));
-    for (const check of evaluateTable(fromRecognisedTable(table))) {
+    for (const check of evaluateRecognised(table).checks) {
       if (check.status !== 'unchecked' || check.actual !== null || check.kind === 'INFERRED' || check.op !== '=') continue;
       if (!check.operands.some((o) => o.value !== null)) continue;
       const cell = byRef.get(`${check.row}\u0000${check.column}`);

@@ -9,7 +9,7 @@
  */
 import { defineRule } from '../src/engine/define';
 import type { IdentityCheck, ReadTable } from '../src/structure/tables/index';
-import { evaluateTable, fromRecognisedTable } from '../src/structure/tables/index';
+import { evaluateRecognised } from '../src/structure/tables/index';
 import type { MessageDefinition, Position, RecognisedTable, RuleContext } from '../src/types';
 
 const RULE_ID = 'tables-reconcile';
@@ -137,8 +137,8 @@ export default defineRule({
           return;
         }
         for (const recognised of tables) {
-          const table = fromRecognisedTable(recognised);
-          for (const check of evaluateTable(table)) reportCheck(context, recognised, table, check);
+          const { table, checks } = evaluateRecognised(recognised);
+          for (const check of checks) reportCheck(context, recognised, table, check);
         }
       },
     };

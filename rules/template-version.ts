@@ -122,17 +122,23 @@ export interface SqueezedText {
 
 /** The text without whitespace and table pipes (labels broken over lines or cells are whole again). */
 export function squeeze(text: string): SqueezedText {
-  const codes: number[] = [];
-  const map: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c <= 0x20 || c === 0xa0 || c === 0x3000 || c === 0x7c /* | */) continue;
-    codes.push(c);
-    map.push(i);
-  }
+  const n = text.length;
+  const map = new Int32Array(n);
+  let m = 0;
   let out = '';
-  for (let k = 0; k < codes.length; k += 8192) out += String.fromCharCode(...codes.slice(k, k + 8192));
-  return { text: out, map: Int32Array.from(map) };
+  let run = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20 || c === 0xa0 || c === 0x3000 || c === 0x7c /* | */) {
+      if (run >= 0) out += text.slice(run, i);
+      run = -1;
+      continue;
+    }
+    if (run < 0) run = i;
+    map[m++] = i;
+  }
+  if (run >= 0) out += text.slice(run);
+  return { text: out, map: map.subarray(0, m) };
 }
 
 function originalOf(s: SqueezedText, start: number, end: number): [number, number] {

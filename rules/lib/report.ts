@@ -20,10 +20,20 @@ export interface NarrativeOptions {
  * by line breaks. The result has the length of `model.text`, so offsets stay valid; a masked range
  * becomes a paragraph break for `compactText`, so text before and after a table never joins.
  */
+const narratives = new WeakMap<object, { plain?: string; headings?: string }>();
+
 export function narrativeText(
   model: Pick<ReportModel, 'text' | 'tableRanges' | 'sections'>,
   options: NarrativeOptions = {},
 ): string {
+  // Several rules read the same model's narrative: computed once per model object.
+  let memo = narratives.get(model);
+  if (!memo) narratives.set(model, (memo = {}));
+  const key = options.headings ? 'headings' : 'plain';
+  return (memo[key] ??= maskNarrative(model, options));
+}
+
+function maskNarrative(model: Pick<ReportModel, 'text' | 'tableRanges' | 'sections'>, options: NarrativeOptions): string {
   const text = model.text;
   const ranges: Array<[number, number]> = model.tableRanges.map(([a, b]) => [a, b]);
   // Markdown table rows left outside the recognised ranges (a split table, a header row).

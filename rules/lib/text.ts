@@ -23,19 +23,46 @@ function isAsciiAlnum(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
-/** Removes line wraps and spaces (see `CompactText`), keeping a map back to the original offsets. */
+const recent: CompactText[] = [];
+const recentSources: string[] = [];
+const RECENT_MAX = 4;
+
+/**
+ * Removes line wraps and spaces (see `CompactText`), keeping a map back to the original offsets.
+ * Several rules compact the same text: the last few results are kept (the result is read-only).
+ */
 export function compactText(source: string): CompactText {
-  const out: number[] = [];
-  const map: number[] = [];
+  for (let r = 0; r < recentSources.length; r++) if (recentSources[r] === source) return recent[r]!;
+  const result = compact(source);
+  recentSources.unshift(source);
+  recent.unshift(result);
+  if (recentSources.length > RECENT_MAX) {
+    recentSources.pop();
+    recent.pop();
+  }
+  return result;
+}
+
+function compact(source: string): CompactText {
   const n = source.length;
+  const map = new Int32Array(n);
+  let m = 0;
+  let text = '';
+  let runStart = -1;
+  let before = -1;
   let i = 0;
   while (i < n) {
     const code = source.charCodeAt(i);
     if (!isWhitespace(code)) {
-      out.push(code);
-      map.push(i);
+      if (runStart < 0) runStart = i;
+      map[m++] = i;
+      before = code;
       i++;
       continue;
+    }
+    if (runStart >= 0) {
+      text += source.slice(runStart, i);
+      runStart = -1;
     }
     let j = i;
     let newlines = 0;
@@ -47,20 +74,20 @@ export function compactText(source: string): CompactText {
       }
       j++;
     }
-    const before = out.length > 0 ? out[out.length - 1]! : -1;
     const after = j < n ? source.charCodeAt(j) : -1;
     if (newlines >= 2 && before >= 0 && after >= 0) {
-      out.push(0x0a);
-      map.push(firstNewline);
+      text += '\n';
+      map[m++] = firstNewline;
+      before = 0x0a;
     } else if (before >= 0 && after >= 0 && isAsciiAlnum(before) && isAsciiAlnum(after)) {
-      out.push(0x20);
-      map.push(i);
+      text += ' ';
+      map[m++] = i;
+      before = 0x20;
     }
     i = j;
   }
-  let text = '';
-  for (let k = 0; k < out.length; k += 8192) text += String.fromCharCode(...out.slice(k, k + 8192));
-  return { text, map: Int32Array.from(map) };
+  if (runStart >= 0) text += source.slice(runStart, n);
+  return { text, map: m === n ? map : map.slice(0, m) };
 }
 
 /** Maps a compact range [start, end) to a range of the original text. */
@@ -114,25 +141,35 @@ export function isTableRowLine(line: string): boolean {
  * without reading table labels (「行政事业性收费」, 「申请人逾期未按收费通知要求缴纳费用」) as statements.
  */
 export function blankTables(text: string, tableRanges: ReadonlyArray<readonly [number, number]> = []): string {
-  const codes: string[] = [];
+  const parts: string[] = [];
   let last = 0;
   const ranges: Array<[number, number]> = tableRanges.map((r) => [Math.max(0, r[0]), Math.min(text.length, r[1])]);
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text.charCodeAt(i) === 10) {
-      if (isTableRowLine(text.slice(start, i))) ranges.push([start, i]);
-      start = i + 1;
-    }
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (isTableRowLine(text.slice(start, end))) ranges.push([start, end]);
+    start = end + 1;
   }
   ranges.sort((a, b) => a[0] - b[0]);
   for (const [a0, b] of ranges) {
     const a = Math.max(a0, last);
     if (b <= a) continue;
-    codes.push(text.slice(last, a), text.slice(a, b).replace(/[^\n]/gu, ' '));
+    parts.push(text.slice(last, a), blankOut(text.slice(a, b)));
     last = b;
   }
-  codes.push(text.slice(last));
-  return codes.join('');
+  parts.push(text.slice(last));
+  return parts.join('');
+}
+
+/** Every UTF-16 code unit but line breaks as a space (same length, so offsets stay valid). */
+function blankOut(s: string): string {
+  let out = '';
+  let prev = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
+    out += ' '.repeat(i - prev) + '\n';
+    prev = i + 1;
+  }
+  return out + ' '.repeat(s.length - prev);
 }
 
 // ---------------------------------------------------------------------------

@@ -105,13 +105,48 @@ function makeContext(run: RuleRun, model: ReportModel, config: ResolvedConfig): 
   };
 }
 
-/** Keeps results plain JSON (no undefined, no functions, no cycles). */
+/**
+ * Keeps results plain JSON (no undefined, no functions, no cycles), as JSON.stringify would, without
+ * the round trip through a string.
+ */
 function toJson(value: unknown): unknown {
   try {
-    return JSON.parse(JSON.stringify(value ?? null));
+    return plain(value ?? null, []);
   } catch {
     return String(value);
   }
+}
+
+function plain(value: unknown, stack: object[]): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value : null;
+    case 'object':
+      break;
+    default:
+      return undefined;
+  }
+  if (value === null) return null;
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') return plain(toJSON.call(value), stack);
+  if (stack.includes(value as object)) throw new TypeError('cyclic value');
+  stack.push(value as object);
+  let out: unknown;
+  if (Array.isArray(value)) {
+    out = value.map((v) => plain(v, stack) ?? null);
+  } else {
+    const o: Record<string, unknown> = {};
+    for (const key of Object.keys(value as object)) {
+      const v = plain((value as Record<string, unknown>)[key], stack);
+      if (v !== undefined) o[key] = v;
+    }
+    out = o;
+  }
+  stack.pop();
+  return out;
 }
 
 function appliesTo(resolved: ResolvedRule, model: ReportModel): boolean {
@@ -129,18 +164,45 @@ function call(run: RuleRun, fn: () => void): void {
   }
 }
 
-function traverse(node: TreeNode, parent: TreeNode | null, runs: RuleRun[]): void {
-  const enter = node.type;
+type Visitor = (node: TreeNode, parent: TreeNode | null) => void;
+type Dispatch = Map<string, Array<[RuleRun, Visitor]>>;
+
+/** Node type (or `type:exit`) → the rules that visit it, in rule order. */
+function dispatchOf(runs: RuleRun[]): Dispatch {
+  const dispatch: Dispatch = new Map();
   for (const run of runs) {
-    const v = run.visitors[enter];
-    if (v) call(run, () => (v as (n: TreeNode, p: TreeNode | null) => void)(node, parent));
+    for (const [key, fn] of Object.entries(run.visitors)) {
+      if (typeof fn !== 'function') continue;
+      let list = dispatch.get(key);
+      if (!list) dispatch.set(key, (list = []));
+      list.push([run, fn as Visitor]);
+    }
   }
-  if (node.children) for (const child of node.children) traverse(child, node, runs);
-  const exit = `${node.type}:exit`;
-  for (const run of runs) {
-    const v = run.visitors[exit];
-    if (v) call(run, () => (v as (n: TreeNode, p: TreeNode | null) => void)(node, parent));
+  return dispatch;
+}
+
+function visit(list: Array<[RuleRun, Visitor]> | undefined, node: TreeNode, parent: TreeNode | null): void {
+  if (!list) return;
+  for (let i = 0; i < list.length; i++) {
+    const run = list[i]![0];
+    if (run.crashed) continue;
+    try {
+      list[i]![1](node, parent);
+    } catch (e) {
+      run.crashed = describeError(run.resolved.id, e);
+    }
   }
+}
+
+const EXIT = new Map<string, string>();
+
+function traverse(node: TreeNode, parent: TreeNode | null, dispatch: Dispatch): void {
+  visit(dispatch.get(node.type), node, parent);
+  const children = node.children;
+  if (children) for (let i = 0; i < children.length; i++) traverse(children[i]!, node, dispatch);
+  let exit = EXIT.get(node.type);
+  if (exit === undefined) EXIT.set(node.type, (exit = `${node.type}:exit`));
+  visit(dispatch.get(exit), node, parent);
 }
 
 export function runRules(model: ReportModel, config: ResolvedConfig): AuditResult {
@@ -159,7 +221,7 @@ export function runRules(model: ReportModel, config: ResolvedConfig): AuditResul
     });
     runs.push(run);
   }
-  traverse(model.tree, null, runs);
+  traverse(model.tree, null, dispatchOf(runs));
 
   const outcomes: RuleOutcome[] = [];
   const findings: Finding[] = [];

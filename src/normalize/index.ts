@@ -68,10 +68,6 @@ function foldWidth(code: number): number {
   return code;
 }
 
-function isSpace(code: number): boolean {
-  return code === 0x20;
-}
-
 function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
@@ -85,13 +81,20 @@ const DATE_UNITS = new Set(['年', '月', '日']);
  * 3. folds width (（一）→(一), ：→:, ，→,, full-width digits, U+3000/NBSP → space);
  * 4. maps traditional to simplified characters (OpenCC t2cn);
  * 5. removes spaces between two CJK characters and between a digit and 年/月/日 (and 年/月 and a digit).
+ *
+ * Linear in the input; the OpenCC converter only sees the lines that hold a character it could change.
  */
 export function normalize(source: string): NormalizedText {
+  const n0 = source.length;
   // Pass 1: deletions of CR / zero-width / BOM and pinyin noise; width folding.
-  const chars: number[] = [];
-  const map: number[] = [];
+  const chars = new Uint16Array(n0);
+  const map = new Int32Array(n0 + 1);
+  const triggers = conversionTriggers();
+  let k = 0;
+  let convertible = false;
+  let surrogates = false;
   let prevHan = false;
-  for (let i = 0; i < source.length; i++) {
+  for (let i = 0; i < n0; i++) {
     const code = source.charCodeAt(i);
     if (code === 0x0d || code === 0xfeff || code === 0x200b || code === 0x200c || code === 0x200d) continue;
     if (code === 0x28 /* ( */ && prevHan) {
@@ -101,40 +104,40 @@ export function normalize(source: string): NormalizedText {
         continue;
       }
     }
-    const folded = foldWidth(code);
-    chars.push(folded);
-    map.push(i);
+    if (triggers[code] === 1) {
+      convertible = true;
+      if (code >= 0xd800 && code <= 0xdfff) surrogates = true;
+    }
+    chars[k] = foldWidth(code);
+    map[k] = i;
+    k++;
     prevHan = isHan(code);
   }
-  let text = codesToString(chars);
-  // Pass 2: traditional → simplified. OpenCC's t2cn character tables are one to one; phrase
-  // entries that change length are applied line by line only when the length is kept.
-  text = convertKeepingLength(text);
+  let text = codesToString(chars, k, surrogates);
+  // Pass 2: traditional → simplified, skipped when no character could change.
+  if (convertible) text = convertKeepingLength(text, triggers);
   // Pass 3: remove spaces inside CJK words and inside dates.
-  const out: number[] = [];
-  const outMap: number[] = [];
-  const n = text.length;
+  const out = new Uint16Array(k);
+  const outMap = new Int32Array(k + 1);
+  let m = 0;
   let i = 0;
-  while (i < n) {
+  while (i < k) {
     const code = text.charCodeAt(i);
-    if (isSpace(code)) {
+    if (code === 0x20) {
       let j = i;
-      while (j < n && isSpace(text.charCodeAt(j))) j++;
-      const before = out.length > 0 ? out[out.length - 1]! : -1;
-      const after = j < n ? text.charCodeAt(j) : -1;
-      if (before >= 0 && after >= 0 && removableSpace(before, after)) {
+      while (j < k && text.charCodeAt(j) === 0x20) j++;
+      if (m > 0 && j < k && removableSpace(out[m - 1]!, text.charCodeAt(j))) {
         i = j;
         continue;
       }
     }
-    out.push(code);
-    outMap.push(map[i]!);
+    out[m] = code;
+    outMap[m] = map[i]!;
+    m++;
     i++;
   }
-  const finalMap = new Int32Array(out.length + 1);
-  for (let k = 0; k < outMap.length; k++) finalMap[k] = outMap[k]!;
-  finalMap[out.length] = source.length;
-  return { text: codesToString(out), map: finalMap };
+  outMap[m] = n0;
+  return { text: codesToString(out, m, surrogates), map: m === k ? outMap : outMap.slice(0, m + 1) };
 }
 
 function removableSpace(before: number, after: number): boolean {
@@ -146,31 +149,87 @@ function removableSpace(before: number, after: number): boolean {
   return false;
 }
 
-function convertKeepingLength(text: string): string {
-  const convert = traditionalToSimplified();
-  const whole = convert(text);
-  if (whole.length === text.length) return whole;
-  // Rare: a phrase mapping changed the length. Convert line by line and keep the original
-  // characters of any line whose length would change, so offsets stay exact.
-  return text
-    .split('\n')
-    .map((line) => {
-      const converted = convert(line);
-      if (converted.length === line.length) return converted;
-      let result = '';
-      for (const ch of line) {
-        const c = convert(ch);
-        result += c.length === ch.length ? c : ch;
-      }
-      return result;
-    })
-    .join('\n');
+let triggerTable: Uint8Array | null = null;
+
+/**
+ * The UTF-16 code units that can make OpenCC t2cn change a line: every Han character the converter
+ * maps to another character, the characters that differ in the phrase entries made only of such
+ * unchanged characters (a test checks this list against OpenCC's dictionaries), and any surrogate
+ * (astral traditional characters). Built once, from the converter itself.
+ */
+export const PHRASE_ONLY_CHARACTERS = '坏瞭藉覆沈哩甦衹';
+
+export function conversionTriggers(): Uint8Array {
+  if (triggerTable) return triggerTable;
+  const table = new Uint8Array(0x10000);
+  const codes: number[] = [];
+  for (const [from, to] of [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]] as const)
+    for (let c = from; c <= to; c++) codes.push(c);
+  const singles = codes.map((c) => String.fromCharCode(c));
+  // One call with the characters on separate lines: phrase entries never span a line break.
+  const converted = traditionalToSimplified()(singles.join('\n')).split('\n');
+  singles.forEach((ch, i) => {
+    if (converted[i] !== ch) table[codes[i]!] = 1;
+  });
+  for (const ch of PHRASE_ONLY_CHARACTERS) table[ch.charCodeAt(0)] = 1;
+  for (let c = 0xd800; c <= 0xdfff; c++) table[c] = 1;
+  triggerTable = table;
+  return table;
 }
 
-/** String.fromCharCode(...array) overflows the stack on big arrays: convert in chunks. */
-function codesToString(codes: number[]): string {
+function hasTrigger(line: string, triggers: Uint8Array): boolean {
+  for (let i = 0; i < line.length; i++) if (triggers[line.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
+/**
+ * Converts the lines that hold a trigger character. OpenCC's t2cn character tables are one to one;
+ * a line whose length a phrase entry would change is converted character by character instead, so
+ * offsets stay exact.
+ */
+function convertKeepingLength(text: string, triggers: Uint8Array): string {
+  const convert = traditionalToSimplified();
+  let out = '';
+  let done = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (triggers[text.charCodeAt(i)] !== 1) {
+      i++;
+      continue;
+    }
+    const start = text.lastIndexOf('\n', i) + 1;
+    let end = text.indexOf('\n', i);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    let converted = convert(line);
+    if (converted.length !== line.length) {
+      converted = '';
+      for (const ch of line) {
+        const c = convert(ch);
+        converted += c.length === ch.length ? c : ch;
+      }
+    }
+    out += text.slice(done, start) + converted;
+    done = end;
+    i = end + 1;
+  }
+  return done === 0 ? text : out + text.slice(done);
+}
+
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const utf16 = typeof TextDecoder === 'function' && littleEndian ? new TextDecoder('utf-16le') : null;
+
+/**
+ * The string of the first `length` code units. TextDecoder is fast but would replace lone
+ * surrogates, so it is used only when the caller saw none.
+ */
+function codesToString(codes: Uint16Array, length: number, surrogates: boolean): string {
+  if (utf16 && !surrogates) return utf16.decode(codes.subarray(0, length));
   let s = '';
-  for (let i = 0; i < codes.length; i += 8192) s += String.fromCharCode(...codes.slice(i, i + 8192));
+  for (let i = 0; i < length; i += 4096) {
+    const chunk: number[] = Array.from(codes.subarray(i, Math.min(length, i + 4096)));
+    s += String.fromCharCode(...chunk);
+  }
   return s;
 }
 

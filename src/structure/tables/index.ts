@@ -4,7 +4,7 @@
 export { readTables } from './read';
 export { evaluateTable } from './evaluate';
 export { loadTemplates } from './templates';
-export { fromRecognisedTable, toRecognisedTable } from './model';
+export { evaluateRecognised, fromRecognisedTable, toRecognisedTable } from './model';
 export type {
   CellCheckDefinition,
   ColumnDefinition,

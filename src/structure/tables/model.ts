@@ -2,8 +2,9 @@
  * Conversions between the reader's tables (offsets into the normalised text) and the report
  * model's `RecognisedTable` (unist positions in the caller's source).
  */
-import type { Position, RecognisedTable } from '../../types';
-import type { ReadCell, ReadTable } from './types';
+import type { Position, RecognisedTable, TableCell } from '../../types';
+import { evaluateTable } from './evaluate';
+import type { IdentityCheck, ReadCell, ReadTable } from './types';
 
 /** A `ReadTable` as a `RecognisedTable`: offsets of the normalised text mapped by `positionOf`. */
 export function toRecognisedTable(table: ReadTable, positionOf: (start: number, end: number) => Position): RecognisedTable {
@@ -14,8 +15,9 @@ export function toRecognisedTable(table: ReadTable, positionOf: (start: number, 
     rows: table.rows,
     columns: table.columns,
     cells: table.cells.map((c) => {
-      const { start, end, ...rest } = c;
-      return { ...rest, position: positionOf(start, end) };
+      const cell: TableCell = { row: c.row, column: c.column, value: c.value, text: c.text, kind: c.kind, position: positionOf(c.start, c.end) };
+      if (c.note !== undefined) cell.note = c.note;
+      return cell;
     }),
     position: positionOf(table.start, table.end),
   };
@@ -27,8 +29,9 @@ export function toRecognisedTable(table: ReadTable, positionOf: (start: number, 
  */
 export function fromRecognisedTable(table: RecognisedTable): ReadTable {
   const cells: ReadCell[] = table.cells.map((c) => {
-    const { position, ...rest } = c;
-    return { ...rest, start: position.start.offset, end: position.end.offset };
+    const cell: ReadCell = { row: c.row, column: c.column, value: c.value, text: c.text, kind: c.kind, start: c.position.start.offset, end: c.position.end.offset };
+    if (c.note !== undefined) cell.note = c.note;
+    return cell;
   });
   const rowsWithCells = new Set(cells.map((c) => c.row));
   return {
@@ -44,4 +47,20 @@ export function fromRecognisedTable(table: RecognisedTable): ReadTable {
     issues: [],
     readable: cells.length > 0,
   };
+}
+
+const evaluated = new WeakMap<RecognisedTable, { table: ReadTable; checks: IdentityCheck[] }>();
+
+/**
+ * The identity checks of a recognised table, computed once per table object (several rules read
+ * them). The result is shared: treat it as read-only.
+ */
+export function evaluateRecognised(recognised: RecognisedTable): { table: ReadTable; checks: IdentityCheck[] } {
+  let hit = evaluated.get(recognised);
+  if (!hit) {
+    const table = fromRecognisedTable(recognised);
+    hit = { table, checks: evaluateTable(table) };
+    evaluated.set(recognised, hit);
+  }
+  return hit;
 }

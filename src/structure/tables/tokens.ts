@@ -38,8 +38,8 @@ export interface TokenizedText {
 const DASHES = '-—–－―~';
 const ORDINAL_NOTE = /^[一二三四五六七八九十0-9]{1,3}$/u;
 
-function isSpace(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\u3000';
+function isSpaceCode(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
 }
 
 /** 「- 4 -」, 「— 5 —」, 「-3-」, 「第 2 页」. */
@@ -81,8 +81,8 @@ class TokenSink {
     // Trim inside the cell, keeping offsets.
     let a = 0;
     let b = raw.length;
-    while (a < b && isSpace(raw[a])) a++;
-    while (b > a && isSpace(raw[b - 1])) b--;
+    while (a < b && isSpaceCode(raw.charCodeAt(a))) a++;
+    while (b > a && isSpaceCode(raw.charCodeAt(b - 1))) b--;
     const text = raw.slice(a, b);
     const s = start + a;
     const e = start + b;
@@ -121,8 +121,9 @@ class TokenSink {
 
 function splitCells(sink: TokenSink, text: string, start: number, end: number, line: number, sep: string): void {
   let cellStart = start;
+  const code = sep.charCodeAt(0);
   for (let i = start; i <= end; i++) {
-    if (i === end || text[i] === sep) {
+    if (i === end || text.charCodeAt(i) === code) {
       sink.add(text.slice(cellStart, i), cellStart, line, true);
       cellStart = i + 1;
     }
@@ -135,7 +136,7 @@ function splitPipeRow(sink: TokenSink, text: string, start: number, end: number,
   if (last === first) last = end;
   let cellStart = first + 1;
   for (let i = first + 1; i <= last; i++) {
-    if (i === last || text[i] === '|') {
+    if (i === last || text.charCodeAt(i) === 0x7c) {
       sink.add(text.slice(cellStart, i), cellStart, line, true);
       cellStart = i + 1;
     }
@@ -150,16 +151,16 @@ function splitPipeRow(sink: TokenSink, text: string, start: number, end: number,
 function splitChunks(sink: TokenSink, text: string, start: number, end: number, line: number): void {
   let i = start;
   while (i < end) {
-    while (i < end && isSpace(text[i])) i++;
+    while (i < end && isSpaceCode(text.charCodeAt(i))) i++;
     if (i >= end) break;
     const chunkStart = i;
     let depth = 0;
     while (i < end) {
-      const ch = text[i]!;
-      if (isSpace(ch)) {
-        if (depth === 0 || isSpace(text[i + 1])) break;
-      } else if (ch === '(' || ch === '（') depth++;
-      else if ((ch === ')' || ch === '）') && depth > 0) depth--;
+      const c = text.charCodeAt(i);
+      if (isSpaceCode(c)) {
+        if (depth === 0 || (i + 1 < text.length && isSpaceCode(text.charCodeAt(i + 1)))) break;
+      } else if (c === 0x28 /* ( */ || c === 0xff08 /* （ */) depth++;
+      else if ((c === 0x29 || c === 0xff09) && depth > 0) depth--;
       i++;
     }
     sink.add(text.slice(chunkStart, i), chunkStart, line, false);

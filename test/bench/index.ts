@@ -1,0 +1,196 @@
+/**
+ * `npm run bench`: speed and memory of the audit, measured in one run and printed as ratios
+ * (issue #7). Never run by jest (no `.test.ts`); tests never assert times.
+ *
+ * 1. A full `audit` against `unified().use(remarkParse).parse()` on the same text, per seed
+ *    (target ≤ 0.5×) and on a 1 MB document.
+ * 2. Per format (text, html, docx, pdf): the share of the audit spent reading the format.
+ * 3. Scaling: the 20× document against one copy (target ≤ 21×).
+ * 4. Peak memory on the 1 MB document, in a child process (target ≤ 20× the input size).
+ * 5. 1,000 reports through the CLI on 2 worker threads (target < 10 s).
+ *
+ * Times are medians of interleaved runs after a warm-up, so load on the machine hits both sides
+ * of a ratio alike.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import { audit } from '../../src/index';
+import { prepareInput, DEFAULT_MAX_INPUT_SIZE } from '../../src/input/index';
+import { extract } from '../../src/extract/index';
+import { readPdf } from '../../src/pdf/index';
+import { parseSource, toDocx, toHtml } from '../extract/variants';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const seedDir = join(root, 'test', 'fixtures', 'seeds');
+const seeds = readdirSync(seedDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => ({ name: f.slice(0, 3), text: readFileSync(join(seedDir, f), 'utf8') }));
+const MB = 1024 * 1024;
+const utf8Bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+const remark = unified().use(remarkParse);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+}
+
+/** Medians of interleaved timings of several functions, after `warm` untimed rounds. */
+function timeTogether(fns: Array<() => unknown>, rounds: number, warm = Math.max(3, rounds >> 2)): number[] {
+  for (let i = 0; i < warm; i++) for (const f of fns) f();
+  const samples = fns.map(() => [] as number[]);
+  for (let i = 0; i < rounds; i++) {
+    fns.forEach((f, k) => {
+      const t = performance.now();
+      f();
+      samples[k]!.push(performance.now() - t);
+    });
+  }
+  return samples.map(median);
+}
+
+const rows: Array<[string, string, string, string]> = [];
+function row(what: string, measured: string, target: string, ok: boolean | null): void {
+  rows.push([what, measured, target, ok === null ? '' : ok ? 'ok' : 'MISSED']);
+  console.log(`${what.padEnd(46)} ${measured.padEnd(30)} ${target.padEnd(10)} ${ok === null ? '' : ok ? 'ok' : 'MISSED'}`);
+}
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+function auditText(text: string) {
+  return audit({ content: text, format: 'text' });
+}
+
+/** The five seeds one after another, repeated until the text has at least `bytes` of UTF-8. */
+function documentOf(bytes: number): { text: string; copies: number } {
+  const unit = seeds.map((s) => s.text).join('\n\n');
+  const copies = Math.ceil(bytes / utf8Bytes(unit));
+  return { text: Array.from({ length: copies }, () => unit).join('\n\n'), copies };
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--memory-child') return memoryChild(Number(process.argv[3]));
+  console.log(`xxgk-audit bench · node ${process.version} · ${process.platform}/${process.arch}\n`);
+
+  // 1. Audit vs remark-parse per seed.
+  console.log('1. audit vs remark-parse on the same text (median of interleaved runs)');
+  let sumAudit = 0;
+  let sumRemark = 0;
+  for (const s of seeds) {
+    const [a, r] = timeTogether([() => auditText(s.text), () => remark.parse(s.text)], 60);
+    sumAudit += a!;
+    sumRemark += r!;
+    row(`  seed ${s.name} (${s.text.length} chars)`, `${ms(a!)} / ${ms(r!)} = ${(a! / r!).toFixed(2)}×`, '≤ 0.5×', a! / r! <= 0.5);
+  }
+  row('  all seeds', `${ms(sumAudit)} / ${ms(sumRemark)} = ${(sumAudit / sumRemark).toFixed(2)}×`, '≤ 0.5×', sumAudit / sumRemark <= 0.5);
+  const big = documentOf(MB);
+  const [bigAudit, bigRemark] = timeTogether([() => auditText(big.text), () => remark.parse(big.text)], 5, 1);
+  row(
+    `  1 MB document (${(utf8Bytes(big.text) / MB).toFixed(2)} MB)`,
+    `${ms(bigAudit!)} / ${ms(bigRemark!)} = ${(bigAudit! / bigRemark!).toFixed(2)}×`,
+    '≤ 0.5×',
+    bigAudit! / bigRemark! <= 0.5,
+  );
+
+  // 2. Extraction share per format.
+  console.log('\n2. reading the format, as a share of the whole audit');
+  const source = seeds.find((s) => s.name === '002')!.text;
+  const blocks = parseSource(source);
+  const inputs: Array<[string, { content: string | Uint8Array; format: 'text' | 'html' | 'docx' }]> = [
+    ['text', { content: source, format: 'text' }],
+    ['html', { content: toHtml(blocks), format: 'html' }],
+    ['docx', { content: toDocx(blocks), format: 'docx' }],
+  ];
+  for (const [name, input] of inputs) {
+    const [ex, whole] = timeTogether([() => extract(prepareInput(input, DEFAULT_MAX_INPUT_SIZE)), () => audit(input)], 60);
+    row(`  ${name} (seed 002)`, `${ms(ex!)} of ${ms(whole!)} = ${((ex! / whole!) * 100).toFixed(0)}%`, '', null);
+  }
+  const pdfBytes = new Uint8Array(readFileSync(join(root, 'test', 'fixtures', 'pdf', 'kirogovcompare__hzq2024_working.pdf')));
+  const pdfRead: number[] = [];
+  const pdfAudit: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    let t = performance.now();
+    const input = await readPdf(pdfBytes.slice());
+    const read = performance.now() - t;
+    t = performance.now();
+    audit(input);
+    if (i >= 2) {
+      pdfRead.push(read);
+      pdfAudit.push(performance.now() - t);
+    }
+  }
+  const pr = median(pdfRead);
+  const pa = median(pdfAudit);
+  row('  pdf (洪泽区 2024, readPdf + audit)', `${ms(pr)} of ${ms(pr + pa)} = ${((pr / (pr + pa)) * 100).toFixed(0)}%`, '', null);
+
+  // 3. Scaling.
+  console.log('\n3. scaling: 20 copies against one');
+  const unit = documentOf(1).text;
+  const twenty = Array.from({ length: 20 }, () => unit).join('\n\n');
+  const [one, many] = timeTogether([() => auditText(unit), () => auditText(twenty)], 7, 2);
+  row(`  20× (${(utf8Bytes(twenty) / MB).toFixed(2)} MB) vs 1×`, `${ms(many!)} / ${ms(one!)} = ${(many! / one!).toFixed(1)}×`, '≤ 21×', many! / one! <= 21);
+
+  // 4. Peak memory, in a fresh process.
+  console.log('\n4. peak memory on the 1 MB document');
+  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--memory-child', String(MB)], {
+    encoding: 'utf8',
+  });
+  const mem = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { input?: number; peak?: number; heap?: number };
+  if (mem.input && mem.peak !== undefined) {
+    const ratio = mem.peak / mem.input;
+    row(
+      `  peak RSS growth / input (${(mem.input / MB).toFixed(2)} MB UTF-8)`,
+      `${(mem.peak / MB).toFixed(1)} MB = ${ratio.toFixed(1)}×`,
+      '≤ 20×',
+      ratio <= 20,
+    );
+  } else {
+    row('  peak memory', `child failed: ${child.stderr.slice(0, 200)}`, '≤ 20×', false);
+  }
+
+  // 5. 1,000 reports through the CLI on 2 worker threads.
+  console.log('\n5. 1,000 reports through the CLI, 2 worker threads');
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-bench-'));
+  try {
+    for (let i = 0; i < 1000; i++) {
+      const s = seeds[i % seeds.length]!;
+      writeFileSync(join(dir, `${String(i).padStart(4, '0')}-${s.name}.txt`), `${s.text}\n\n（第 ${i} 份）\n`);
+    }
+    const cli = join(root, 'dist', 'cli.js');
+    const t = performance.now();
+    const run = spawnSync(process.execPath, [cli, '--jobs', '2', '--format', 'json', '--no-progress', '-o', join(dir, 'out.json'), dir], {
+      encoding: 'utf8',
+    });
+    const took = performance.now() - t;
+    const results = (JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as unknown[]).length;
+    row(`  ${results} reports (exit ${run.status})`, `${(took / 1000).toFixed(2)} s`, '< 10 s', took < 10_000 && results === 1000);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  console.log('\nmeasured | value | target | \n---|---|---|---');
+  for (const r of rows) console.log(`${r[0].trim()} | ${r[1]} | ${r[2]} | ${r[3]}`);
+}
+
+/** Runs in a fresh process: RSS growth of one audit of a document of `bytes`, after a warm-up. */
+function memoryChild(bytes: number): void {
+  const doc = documentOf(bytes).text;
+  for (const s of seeds) auditText(s.text);
+  (globalThis as { gc?: () => void }).gc?.();
+  const base = process.memoryUsage().rss;
+  auditText(doc);
+  // maxRSS is the process's high-water mark, so this is an upper bound of the audit's growth.
+  const peak = process.resourceUsage().maxRSS * 1024;
+  console.log(JSON.stringify({ input: utf8Bytes(doc), peak: Math.max(0, peak - base) }));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
