@@ -1,8 +1,8 @@
 import { defineConfig, type Options } from 'tsup';
 
-// ESM-only dependencies (unified ecosystem): external in the ESM build, bundled into the CJS build so
+// ESM-only dependencies (unified ecosystem, the OpenCC dictionary modules): external in the ESM build, bundled into the CJS build so
 // that require() consumers get working default exports (toolchain note P6).
-const esmOnly = /^(unified|remark-|mdast-|micromark|unist-|vfile|bail|devlop|is-plain-obj|trough|decode-named-character-reference|character-entities)/;
+const esmOnly = /^(opencc-js\/dict\/|unified|remark-|mdast-|micromark|unist-|vfile|bail|devlop|is-plain-obj|trough|decode-named-character-reference|character-entities)/;
 
 const common: Options = { entry: ['src/index.ts'], target: 'node20', platform: 'neutral', sourcemap: true, dts: true };
 

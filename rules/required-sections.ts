@@ -38,7 +38,7 @@
  */
 import { defineRule } from '../src/engine/define';
 import { messagesFor } from './locales/index';
-import { isTableRowLine } from './lib/text';
+import { isTableRowLine, tableRowLines } from './lib/text';
 import type { Era, ReportModel, SectionInfo, SectionKey, TableId, TemplateKey } from '../src/types';
 
 const RULE_ID = 'required-sections';
@@ -226,13 +226,7 @@ function baseExclusions(input: RequiredSectionsInput): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const s of input.sections) out.push([s.headingStart, s.headingEnd]);
   for (const r of input.tableRanges ?? []) out.push([r[0], r[1]]);
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text.charCodeAt(i) === 10) {
-      if (isTableRowLine(text.slice(start, i))) out.push([start, i]);
-      start = i + 1;
-    }
-  }
+  for (const [a, b] of tableRowLines(text)) out.push([a, b]);
   PART_LIST.lastIndex = 0;
   for (let m = PART_LIST.exec(text); m; m = PART_LIST.exec(text)) {
     const sentence = sentenceAround(text, m.index, m.index + m[0].length, 300);

@@ -198,7 +198,17 @@ function validityOf(r: RawRange, fullYear: boolean, year: number | null): Period
   return 'ok';
 }
 
+let keywordRegExp: { key: string; re: RegExp } | null = null;
+
+/** The keyword alternation (built once per list of extra keywords). */
 function buildKeywordRegExp(extra: readonly string[]): RegExp {
+  const key = extra.join('\u0000');
+  if (keywordRegExp?.key !== key) keywordRegExp = { key, re: makeKeywordRegExp(extra) };
+  keywordRegExp.re.lastIndex = 0;
+  return keywordRegExp.re;
+}
+
+function makeKeywordRegExp(extra: readonly string[]): RegExp {
   const all = [...new Set([...PERIOD_KEYWORDS, ...extra.filter((k) => typeof k === 'string' && k.length > 0)])];
   all.sort((a, b) => b.length - a.length);
   return new RegExp(`(${all.map(escapeRegExp).join('|')})`, 'gu');

@@ -140,16 +140,27 @@ export function isTableRowLine(line: string): boolean {
  * Same length and same line breaks as `text`, so offsets stay valid; used to search the narrative
  * without reading table labels (「行政事业性收费」, 「申请人逾期未按收费通知要求缴纳费用」) as statements.
  */
+let rowLinesOf: { text: string; lines: ReadonlyArray<readonly [number, number]> } | null = null;
+
+/** The [start, end) of every table-row line (`isTableRowLine`) of `text`; the last text's answer is kept. */
+export function tableRowLines(text: string): ReadonlyArray<readonly [number, number]> {
+  if (rowLinesOf && rowLinesOf.text === text) return rowLinesOf.lines;
+  const lines: Array<[number, number]> = [];
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (isTableRowLine(text.slice(start, end))) lines.push([start, end]);
+    start = end + 1;
+  }
+  rowLinesOf = { text, lines };
+  return lines;
+}
+
 export function blankTables(text: string, tableRanges: ReadonlyArray<readonly [number, number]> = []): string {
   const parts: string[] = [];
   let last = 0;
   const ranges: Array<[number, number]> = tableRanges.map((r) => [Math.max(0, r[0]), Math.min(text.length, r[1])]);
-  for (let start = 0; start <= text.length; ) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    if (isTableRowLine(text.slice(start, end))) ranges.push([start, end]);
-    start = end + 1;
-  }
+  for (const [a, b] of tableRowLines(text)) ranges.push([a, b]);
   ranges.sort((a, b) => a[0] - b[0]);
   for (const [a0, b] of ranges) {
     const a = Math.max(a0, last);

@@ -4,22 +4,13 @@
  * Every character of the normalised text knows the offset of the source character it came from,
  * so a finding found in the normalised text points at the caller's original string.
  */
-import { Converter } from 'opencc-js/t2cn';
+import { t2s } from './t2s';
 
 export interface NormalizedText {
   /** The normalised text. Line breaks are kept one to one with the source. */
   text: string;
   /** `map[i]` is the source offset of `text[i]`; `map[text.length]` is the source length. */
   map: Int32Array;
-}
-
-type ConverterFunction = (s: string) => string;
-let t2s: ConverterFunction | null = null;
-
-/** Traditional → simplified (OpenCC t2cn tables), built once on first use. */
-function traditionalToSimplified(): ConverterFunction {
-  if (!t2s) t2s = Converter({ from: 't', to: 'cn' }) as ConverterFunction;
-  return t2s;
 }
 
 const TONE_LETTERS = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜêü';
@@ -89,7 +80,6 @@ export function normalize(source: string): NormalizedText {
   // Pass 1: deletions of CR / zero-width / BOM and pinyin noise; width folding.
   const chars = new Uint16Array(n0);
   const map = new Int32Array(n0 + 1);
-  const triggers = conversionTriggers();
   let k = 0;
   let convertible = false;
   let surrogates = false;
@@ -104,7 +94,7 @@ export function normalize(source: string): NormalizedText {
         continue;
       }
     }
-    if (triggers[code] === 1) {
+    if (code >= 0x2e80) {
       convertible = true;
       if (code >= 0xd800 && code <= 0xdfff) surrogates = true;
     }
@@ -114,8 +104,8 @@ export function normalize(source: string): NormalizedText {
     prevHan = isHan(code);
   }
   let text = codesToString(chars, k, surrogates);
-  // Pass 2: traditional → simplified, skipped when no character could change.
-  if (convertible) text = convertKeepingLength(text, triggers);
+  // Pass 2: traditional → simplified (every dictionary key is a CJK character ≥ U+2E80).
+  if (convertible) text = convertKeepingLength(text);
   // Pass 3: remove spaces inside CJK words and inside dates.
   const out = new Uint16Array(k);
   const outMap = new Int32Array(k + 1);
@@ -149,71 +139,26 @@ function removableSpace(before: number, after: number): boolean {
   return false;
 }
 
-let triggerTable: Uint8Array | null = null;
-
 /**
- * The UTF-16 code units that can make OpenCC t2cn change a line: every Han character the converter
- * maps to another character, the characters that differ in the phrase entries made only of such
- * unchanged characters (a test checks this list against OpenCC's dictionaries), and any surrogate
- * (astral traditional characters). Built once, from the converter itself.
+ * OpenCC's t2cn tables are one to one but for a few phrase entries; a line whose length an entry
+ * would change is converted character by character instead, so offsets stay exact.
  */
-export const PHRASE_ONLY_CHARACTERS = '坏瞭藉覆沈哩甦衹';
-
-export function conversionTriggers(): Uint8Array {
-  if (triggerTable) return triggerTable;
-  const table = new Uint8Array(0x10000);
-  const codes: number[] = [];
-  for (const [from, to] of [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]] as const)
-    for (let c = from; c <= to; c++) codes.push(c);
-  const singles = codes.map((c) => String.fromCharCode(c));
-  // One call with the characters on separate lines: phrase entries never span a line break.
-  const converted = traditionalToSimplified()(singles.join('\n')).split('\n');
-  singles.forEach((ch, i) => {
-    if (converted[i] !== ch) table[codes[i]!] = 1;
-  });
-  for (const ch of PHRASE_ONLY_CHARACTERS) table[ch.charCodeAt(0)] = 1;
-  for (let c = 0xd800; c <= 0xdfff; c++) table[c] = 1;
-  triggerTable = table;
-  return table;
-}
-
-function hasTrigger(line: string, triggers: Uint8Array): boolean {
-  for (let i = 0; i < line.length; i++) if (triggers[line.charCodeAt(i)] === 1) return true;
-  return false;
-}
-
-/**
- * Converts the lines that hold a trigger character. OpenCC's t2cn character tables are one to one;
- * a line whose length a phrase entry would change is converted character by character instead, so
- * offsets stay exact.
- */
-function convertKeepingLength(text: string, triggers: Uint8Array): string {
-  const convert = traditionalToSimplified();
-  let out = '';
-  let done = 0;
-  let i = 0;
-  while (i < text.length) {
-    if (triggers[text.charCodeAt(i)] !== 1) {
-      i++;
-      continue;
-    }
-    const start = text.lastIndexOf('\n', i) + 1;
-    let end = text.indexOf('\n', i);
-    if (end < 0) end = text.length;
-    const line = text.slice(start, end);
-    let converted = convert(line);
-    if (converted.length !== line.length) {
-      converted = '';
+function convertKeepingLength(text: string): string {
+  const whole = t2s(text);
+  if (whole.length === text.length) return whole;
+  return text
+    .split('\n')
+    .map((line) => {
+      const converted = t2s(line);
+      if (converted.length === line.length) return converted;
+      let result = '';
       for (const ch of line) {
-        const c = convert(ch);
-        converted += c.length === ch.length ? c : ch;
+        const c = t2s(ch);
+        result += c.length === ch.length ? c : ch;
       }
-    }
-    out += text.slice(done, start) + converted;
-    done = end;
-    i = end + 1;
-  }
-  return done === 0 ? text : out + text.slice(done);
+      return result;
+    })
+    .join('\n');
 }
 
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
