@@ -17,6 +17,23 @@ export function createPositionMapper(source: string, map: Int32Array): PositionM
   const lineStarts = [0];
   for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const last = map.length - 1;
+  // Extraction keeps source order almost always; nested or unclosed HTML tables are flattened after
+  // the text around them, so the map can step back. Then ranges take the extreme source offsets of
+  // their characters, and lookups search the running maximum (which never decreases).
+  let monotonic = true;
+  for (let i = 1; i <= last; i++) {
+    if (map[i]! < map[i - 1]!) {
+      monotonic = false;
+      break;
+    }
+  }
+  let runningMax: Int32Array | null = null;
+  if (!monotonic) {
+    runningMax = new Int32Array(map.length);
+    let m = -1;
+    for (let i = 0; i <= last; i++) runningMax[i] = m = Math.max(m, map[i]!);
+  }
+  const sorted = runningMax ?? map;
 
   function sourcePoint(offset: number): Point {
     const o = Math.max(0, Math.min(offset, source.length));
@@ -37,12 +54,27 @@ export function createPositionMapper(source: string, map: Int32Array): PositionM
     if (end <= start) return toSource(start);
     return toSource(Math.min(end, last + 0) - 1) + 1;
   }
+  /** [start, end) of the normalised text as a source range [from, to). */
+  function sourceRange(start: number, end: number): [number, number] {
+    const from = toSource(start);
+    const to = toSourceEnd(start, end);
+    if (monotonic) return [from, to];
+    let lo = from;
+    let hi = Math.max(to, from);
+    const stop = Math.min(end, last);
+    for (let i = Math.max(0, start); i < stop; i++) {
+      const o = map[i]!;
+      if (o < lo) lo = o;
+      if (o + 1 > hi) hi = o + 1;
+    }
+    return [lo, Math.min(hi, source.length)];
+  }
   function textOffsetAt(sourceOffset: number): number {
     let lo = 0;
     let hi = last;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (map[mid]! < sourceOffset) lo = mid + 1;
+      if (sorted[mid]! < sourceOffset) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -51,7 +83,13 @@ export function createPositionMapper(source: string, map: Int32Array): PositionM
     sourcePoint,
     textOffsetAt,
     pointAt: (offset) => sourcePoint(toSource(offset)),
-    positionOf: (start, end) => ({ start: sourcePoint(toSource(start)), end: sourcePoint(toSourceEnd(start, end)) }),
-    sourceSlice: (start, end) => source.slice(toSource(start), toSourceEnd(start, end)),
+    positionOf: (start, end) => {
+      const [from, to] = sourceRange(start, end);
+      return { start: sourcePoint(from), end: sourcePoint(to) };
+    },
+    sourceSlice: (start, end) => {
+      const [from, to] = sourceRange(start, end);
+      return source.slice(from, to);
+    },
   };
 }
