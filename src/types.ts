@@ -293,6 +293,12 @@ export interface AuditConfig {
   maxFindingsPerRule?: number;
   /** Maximum input size in UTF-16 code units / bytes (default 20 MB). */
   maxInputSize?: number;
+  /**
+   * Milliseconds of work one rule may spend on a report (default 10,000). A rule over its budget is
+   * not called again and its outcome is incomplete; synchronous code cannot be interrupted, so a
+   * single call that never returns still hangs the audit.
+   */
+  ruleTimeBudget?: number;
 }
 
 // ---------------------------------------------------------------------------

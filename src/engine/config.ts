@@ -9,6 +9,8 @@ import { AuditConfigError } from '../errors';
 
 export const DEFAULT_WEIGHTS: Record<Impact, number> = { critical: 10, serious: 7, moderate: 3, minor: 1 };
 export const DEFAULT_MAX_FINDINGS = 200;
+/** Milliseconds of work one rule may spend on one report. */
+export const DEFAULT_RULE_TIME_BUDGET = 10_000;
 
 const ajv = new Ajv({ allErrors: true, useDefaults: false, strict: false });
 const validateConfig = ajv.compile(configSchema);
@@ -30,6 +32,8 @@ export interface ResolvedConfig {
   rules: ResolvedRule[];
   maxFindingsPerRule: number;
   maxInputSize?: number;
+  /** Milliseconds one rule may spend on a report. */
+  ruleTimeBudget: number;
 }
 
 const IMPACTS = new Set(['critical', 'serious', 'moderate', 'minor']);
@@ -139,5 +143,6 @@ export function resolveConfig(config: AuditConfig | undefined, builtIn: Plugin):
     rules,
     maxFindingsPerRule: cfg.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS,
     maxInputSize: cfg.maxInputSize,
+    ruleTimeBudget: cfg.ruleTimeBudget ?? DEFAULT_RULE_TIME_BUDGET,
   };
 }

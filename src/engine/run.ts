@@ -14,6 +14,7 @@ import type {
   RuleError,
   RuleOutcome,
   RuleVisitors,
+  SectionKey,
   Severity,
   TreeNode,
 } from '../types';
@@ -32,12 +33,77 @@ interface RuleRun {
   dropped: number;
   inapplicable?: string;
   crashed?: RuleError;
+  /** Milliseconds spent in the rule's code so far. */
+  spent: number;
+}
+
+const MESSAGE_MAX = 500;
+
+/** String(value), or a description when even that throws (a hostile toString, a revoked proxy). */
+function safeString(value: unknown): string {
+  try {
+    const s = String(value);
+    return s.length > MESSAGE_MAX ? s.slice(0, MESSAGE_MAX - 1) + '…' : s;
+  } catch {
+    try {
+      return `a thrown ${value === null ? 'null' : typeof value} that cannot be printed`;
+    } catch {
+      return 'a value that cannot be printed';
+    }
+  }
 }
 
 function describeError(ruleId: string, e: unknown): RuleError {
   // No stack: it depends on the caller and would make the result non-deterministic.
-  if (e instanceof Error) return { ruleId, message: e.name && e.name !== 'Error' ? `${e.name}: ${e.message}` : e.message };
-  return { ruleId, message: String(e) };
+  try {
+    if (e instanceof Error) {
+      const name = typeof e.name === 'string' ? e.name : '';
+      const message = safeString(e.message);
+      return { ruleId, message: name && name !== 'Error' ? `${name}: ${message}` : message };
+    }
+  } catch {
+    // A getter threw: describe the value as a whole.
+  }
+  return { ruleId, message: safeString(e) };
+}
+
+function isPoint(p: unknown, bound: number): p is { line: number; column: number; offset: number } {
+  if (!p || typeof p !== 'object') return false;
+  const { line, column, offset } = p as Record<string, unknown>;
+  return (
+    Number.isInteger(line) && (line as number) >= 1 &&
+    Number.isInteger(column) && (column as number) >= 1 &&
+    Number.isInteger(offset) && (offset as number) >= 0 && (offset as number) <= bound
+  );
+}
+
+const SECTION_KEYS = new Set<unknown>(['overview', 'proactive', 'requests', 'fees', 'review-litigation', 'problems', 'other', null]);
+
+function checkedSection(ruleId: string, section: { key: SectionKey | null; title: string }): { key: SectionKey | null; title: string } {
+  if (!SECTION_KEYS.has(section.key) || typeof section.title !== 'string') {
+    throw new Error(`rule "${ruleId}" reported an invalid section (a key of the section tree or null, and a title)`);
+  }
+  return { key: section.key, title: section.title };
+}
+
+function checkRange(ruleId: string, range: unknown, bound: number): void {
+  const ok =
+    Array.isArray(range) &&
+    Number.isInteger(range[0]) && Number.isInteger(range[1]) &&
+    range[0] >= 0 && range[0] <= range[1] && range[1] <= bound;
+  if (!ok) throw new Error(`rule "${ruleId}" reported an invalid range (need [start, end] with 0 ≤ start ≤ end ≤ ${bound})`);
+}
+
+/** A copy of a position a rule passed in, or an error naming what is wrong with it. */
+function checkedPosition(ruleId: string, p: unknown, bound: number): Position {
+  const { start, end } = (p && typeof p === 'object' ? p : {}) as Record<string, unknown>;
+  if (!isPoint(start, bound) || !isPoint(end, bound) || start.offset > end.offset) {
+    throw new Error(`rule "${ruleId}" reported an invalid position (points need line, column ≥ 1 and 0 ≤ offset ≤ ${bound}, start ≤ end)`);
+  }
+  return {
+    start: { line: start.line, column: start.column, offset: start.offset },
+    end: { line: end.line, column: end.column, offset: end.offset },
+  };
 }
 
 function severityOf(run: RuleRun, messageId: string, defaultSeverity: Severity): Severity | 'off' {
@@ -78,10 +144,17 @@ function makeContext(run: RuleRun, model: ReportModel, config: ResolvedConfig): 
         run.dropped++;
         return;
       }
+      if (d.range !== undefined) checkRange(id, d.range, model.text.length);
+      if (d.data !== undefined && (d.data === null || typeof d.data !== 'object' || Array.isArray(d.data))) {
+        throw new Error(`rule "${id}" reported data that is not an object`);
+      }
+      const given = d.position ?? d.node?.position;
       const position =
-        d.position ??
-        d.node?.position ??
-        (d.range ? model.positionOf(d.range[0], d.range[1]) : defaultPosition(model));
+        given !== undefined
+          ? checkedPosition(id, given, model.source.length)
+          : d.range
+            ? model.positionOf(d.range[0], d.range[1])
+            : defaultPosition(model);
       const sectionInfo =
         d.section ??
         model.sectionAt(d.range ? d.range[0] : model.textOffsetAt(position.start.offset));
@@ -96,8 +169,14 @@ function makeContext(run: RuleRun, model: ReportModel, config: ResolvedConfig): 
         snippet: snippetOf(model, position),
         fingerprint: '',
       };
-      if (sectionInfo) finding.section = { key: sectionInfo.key, title: sectionInfo.title };
-      if (d.data !== undefined) finding.data = toJson(d.data) as Record<string, unknown>;
+      if (sectionInfo) finding.section = checkedSection(id, sectionInfo);
+      if (d.data !== undefined) {
+        const data = toJson(d.data);
+        if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+          throw new Error(`rule "${id}" reported data that is not an object`);
+        }
+        finding.data = data as Record<string, unknown>;
+      }
       if (d.expected !== undefined) finding.expected = toJson(d.expected);
       if (d.actual !== undefined) finding.actual = toJson(d.actual);
       run.findings.push(finding);
@@ -105,15 +184,19 @@ function makeContext(run: RuleRun, model: ReportModel, config: ResolvedConfig): 
   };
 }
 
+/** Nesting deeper than this is printed, not copied (no stack overflow on hostile data). */
+const MAX_DEPTH = 64;
+
 /**
  * Keeps results plain JSON (no undefined, no functions, no cycles), as JSON.stringify would, without
- * the round trip through a string.
+ * the round trip through a string. A cycle becomes '[circular]', nesting past MAX_DEPTH '[too deep]';
+ * a value whose getters or toJSON throw is printed.
  */
 function toJson(value: unknown): unknown {
   try {
     return plain(value ?? null, []);
   } catch {
-    return String(value);
+    return safeString(value);
   }
 }
 
@@ -132,7 +215,8 @@ function plain(value: unknown, stack: object[]): unknown {
   if (value === null) return null;
   const toJSON = (value as { toJSON?: unknown }).toJSON;
   if (typeof toJSON === 'function') return plain(toJSON.call(value), stack);
-  if (stack.includes(value as object)) throw new TypeError('cyclic value');
+  if (stack.includes(value as object)) return '[circular]';
+  if (stack.length >= MAX_DEPTH) return '[too deep]';
   stack.push(value as object);
   let out: unknown;
   if (Array.isArray(value)) {
@@ -155,12 +239,28 @@ function appliesTo(resolved: ResolvedRule, model: ReportModel): boolean {
   return list.some((k) => k === model.era || k === model.template);
 }
 
-function call(run: RuleRun, fn: () => void): void {
+const now: () => number =
+  typeof performance !== 'undefined' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now();
+
+/** Runs rule code: a throw is recorded as a crash, and time is counted against the rule's budget. */
+function call(run: RuleRun, budget: number, fn: () => void): void {
   if (run.crashed) return;
+  const t0 = now();
   try {
     fn();
   } catch (e) {
     run.crashed = describeError(run.resolved.id, e);
+  }
+  charge(run, budget, t0);
+}
+
+function charge(run: RuleRun, budget: number, t0: number): void {
+  run.spent += now() - t0;
+  if (run.spent > budget && !run.crashed) {
+    run.crashed = {
+      ruleId: run.resolved.id,
+      message: `stopped after ${Math.round(run.spent)} ms, over its time budget of ${budget} ms (ruleTimeBudget)`,
+    };
   }
 }
 
@@ -171,7 +271,16 @@ type Dispatch = Map<string, Array<[RuleRun, Visitor]>>;
 function dispatchOf(runs: RuleRun[]): Dispatch {
   const dispatch: Dispatch = new Map();
   for (const run of runs) {
-    for (const [key, fn] of Object.entries(run.visitors)) {
+    if (run.crashed) continue;
+    let entries: Array<[string, unknown]>;
+    try {
+      // What create() returned is the rule's: a proxy or getters can throw.
+      entries = run.visitors && typeof run.visitors === 'object' ? Object.entries(run.visitors) : [];
+    } catch (e) {
+      run.crashed = describeError(run.resolved.id, e);
+      continue;
+    }
+    for (const [key, fn] of entries) {
       if (typeof fn !== 'function') continue;
       let list = dispatch.get(key);
       if (!list) dispatch.set(key, (list = []));
@@ -181,47 +290,54 @@ function dispatchOf(runs: RuleRun[]): Dispatch {
   return dispatch;
 }
 
-function visit(list: Array<[RuleRun, Visitor]> | undefined, node: TreeNode, parent: TreeNode | null): void {
+function visit(list: Array<[RuleRun, Visitor]> | undefined, node: TreeNode, parent: TreeNode | null, budget: number): void {
   if (!list) return;
   for (let i = 0; i < list.length; i++) {
     const run = list[i]![0];
     if (run.crashed) continue;
+    const t0 = now();
     try {
       list[i]![1](node, parent);
     } catch (e) {
       run.crashed = describeError(run.resolved.id, e);
     }
+    charge(run, budget, t0);
   }
 }
 
 const EXIT = new Map<string, string>();
 
-function traverse(node: TreeNode, parent: TreeNode | null, dispatch: Dispatch): void {
-  visit(dispatch.get(node.type), node, parent);
-  const children = node.children;
-  if (children) for (let i = 0; i < children.length; i++) traverse(children[i]!, node, dispatch);
-  let exit = EXIT.get(node.type);
-  if (exit === undefined) EXIT.set(node.type, (exit = `${node.type}:exit`));
-  visit(dispatch.get(exit), node, parent);
+/**
+ * Walks the tree as the model built it: the children are read before any rule runs on them, so a
+ * rule that adds, removes or replaces nodes cannot make the walk loop or stray.
+ */
+function traverse(node: TreeNode, parent: TreeNode | null, dispatch: Dispatch, budget: number): void {
+  const type = node.type;
+  const children = node.children ? node.children.slice() : undefined;
+  visit(dispatch.get(type), node, parent, budget);
+  if (children) for (let i = 0; i < children.length; i++) traverse(children[i]!, node, dispatch, budget);
+  let exit = EXIT.get(type);
+  if (exit === undefined) EXIT.set(type, (exit = `${type}:exit`));
+  visit(dispatch.get(exit), node, parent, budget);
 }
 
 export function runRules(model: ReportModel, config: ResolvedConfig): AuditResult {
   const runs: RuleRun[] = [];
   const skipped: RuleRun[] = [];
   for (const resolved of config.rules) {
-    const run: RuleRun = { resolved, visitors: {}, findings: [], dropped: 0 };
+    const run: RuleRun = { resolved, visitors: {}, findings: [], dropped: 0, spent: 0 };
     if (!appliesTo(resolved, model)) {
       run.inapplicable = `not applicable to ${model.template}${model.era ? ` / ${model.era}` : ''}`;
       skipped.push(run);
       continue;
     }
-    call(run, () => {
+    call(run, config.ruleTimeBudget, () => {
       const context = makeContext(run, model, config);
       run.visitors = resolved.rule.create(context) ?? {};
     });
     runs.push(run);
   }
-  traverse(model.tree, null, dispatchOf(runs));
+  traverse(model.tree, null, dispatchOf(runs), config.ruleTimeBudget);
 
   const outcomes: RuleOutcome[] = [];
   const findings: Finding[] = [];
