@@ -120,6 +120,12 @@ export function normalize(source: string): NormalizedText {
         i = j;
         continue;
       }
+      // Kept: the whole run at once (looking for its end from every space in it was quadratic).
+      for (; i < j; i++, m++) {
+        out[m] = 0x20;
+        outMap[m] = map[i]!;
+      }
+      continue;
     }
     out[m] = code;
     outMap[m] = map[i]!;
