@@ -42,7 +42,7 @@
  */
 import { defineRule } from '../src/engine/define';
 import { messagesFor } from './locales/index';
-import { chineseNumber } from '../src/structure/headings';
+import { chineseNumber, trimEndChars } from '../src/structure/headings';
 import type { ReportModel, SectionInfo } from '../src/types';
 
 const RULE_ID = 'improvement-measures';
@@ -241,7 +241,7 @@ export function labelKind(title: string): Mode | null {
 /** A short line without sentence punctuation whose words make it a sub-heading (「存在的问题」, 「（二）改进措施」). */
 function labelLine(line: string): Mode | null {
   let t = line.trim().replace(/^#{1,6}\s/u, '');
-  t = t.replace(LEADING_ENUM, '').replace(/[:：。]+$/u, '').trim();
+  t = trimEndChars(t.replace(LEADING_ENUM, ''), ':：。').trim();
   if (t.length < 2 || t.length > 20 || /[,，;；。!?！？]/u.test(t)) return null;
   return labelKind(t);
 }

@@ -120,9 +120,13 @@ function defaultPosition(model: ReportModel): Position {
 }
 
 function snippetOf(model: ReportModel, position: Position): string {
-  const raw = model.source.slice(position.start.offset, position.end.offset);
-  const oneLine = raw.replace(/\s*\n\s*/g, ' ');
-  return oneLine.length > SNIPPET_MAX ? oneLine.slice(0, SNIPPET_MAX - 1) + '…' : oneLine;
+  // Only the start can show: a finding on a whole section copies no more than a few lines of it.
+  const limit = position.start.offset + SNIPPET_MAX * 4;
+  const raw = model.source.slice(position.start.offset, Math.min(position.end.offset, limit));
+  // Each run of white space is taken whole (a `\s*\n\s*` pattern rescans long runs of spaces).
+  const oneLine = raw.replace(/\s+/g, (ws) => (ws.includes('\n') ? ' ' : ws));
+  const cut = position.end.offset > limit;
+  return cut || oneLine.length > SNIPPET_MAX ? oneLine.slice(0, SNIPPET_MAX - 1) + '…' : oneLine;
 }
 
 function makeContext(run: RuleRun, model: ReportModel, config: ResolvedConfig): RuleContext {

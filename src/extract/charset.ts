@@ -12,7 +12,7 @@ import { decodeText } from '../input/index';
 /** How far into the bytes a declaration is looked for (the HTML spec prescans 1024 bytes). */
 const PRESCAN = 4096;
 
-const META_CHARSET = /<meta\b[^>]{0,512}?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})/i;
+const META_CHARSET = /<meta\b[^>]{0,512}?\bcharset\s*=\s*(?:["']\s*)?([A-Za-z0-9_.:-]{1,40})/i;
 const XML_ENCODING = /^\s*<\?xml\b[^>]{0,200}?\bencoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})["']/i;
 
 /** The charset declared in the first bytes of a markup document, lower-cased; undefined when none. */

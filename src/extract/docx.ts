@@ -743,7 +743,11 @@ function bodyText(body: XNode[], ctx: Context): string {
     }
   };
   visit(body, 0);
-  return lines.join('\n').replace(/\n+$/, '') + '\n';
+  // Trailing line breaks dropped with a loop: /\n+$/ rescans a run of them from every position in it.
+  const text = lines.join('\n');
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x0a) end--;
+  return text.slice(0, end) + '\n';
 }
 
 /** Resolves a relationship target against the folder of the part that refers to it. */

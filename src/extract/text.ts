@@ -91,8 +91,19 @@ function isPipeRow(text: string): boolean {
   return pipes >= 2;
 }
 
-function isPipeSeparator(text: string): boolean {
-  return /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(text.trim());
+/** A cell of a Markdown separator row, trimmed: 「---」, 「:--」, 「--:」, 「:-:」. */
+const SEPARATOR_CELL = /^:?-{2,}:?$/;
+
+/**
+ * A Markdown separator row (「|---|:--:|」, 「--- | ---」): cells split on `|`, one optional `|` at
+ * each end. Written as a split rather than as one regex: the whitespace around a cell could be
+ * matched by two adjacent `\s*`, quadratic on a long run of spaces.
+ */
+export function isPipeSeparator(text: string): boolean {
+  let t = text.trim();
+  if (t.startsWith('|')) t = t.slice(1);
+  if (t.endsWith('|')) t = t.slice(0, -1);
+  return t.split('|').every((cell) => SEPARATOR_CELL.test(cell.trim()));
 }
 
 /** A table row in one of the one-line layouts, or null. */

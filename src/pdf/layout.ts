@@ -55,9 +55,13 @@ export function layoutPage(page: PageContent): Block[] {
   return blocks.map((b, i) => [b, i] as const).sort((p, q) => p[0].top - q[0].top || p[1] - q[1]).map((p) => p[0]);
 }
 
-/** Page numbers as printed: 「- 4 -」「— 5 —」「4」「第 4 页」「第4页 共9页」「4/9」「Page 4 of 9」. */
+/**
+ * Page numbers as printed: 「- 4 -」「— 5 —」「4」「第 4 页」「第4页 共9页」「4/9」「Page 4 of 9」.
+ * Every run of whitespace is matched by exactly one `\s*` (the trailing dashes start with a non-space),
+ * so a long run of spaces cannot be split between two quantifiers: that was quadratic on a hostile block.
+ */
 const PAGE_NUMBER =
-  /^[-－—–‐_~·•.\s]*(?:(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?|[ivxlcdm]{1,6})[-－—–‐_~·•.\s]*$/i;
+  /^[-－—–‐_~·•.\s]*(?:第\s*\d{1,4}\s*(?:页\s*)?(?:(?:[/,，]\s*)?共\s*\d{1,4}\s*页\s*)?|\d{1,4}\s*(?:页\s*(?:(?:[/,，]\s*)?共\s*\d{1,4}\s*页\s*)?|\/\s*(?:\d{1,4}|共\s*\d{1,4}\s*页)\s*|[,，]\s*共\s*\d{1,4}\s*页\s*|共\s*\d{1,4}\s*页\s*)?|page\s*\d{1,4}\s*(?:of\s*\d{1,4}\s*)?|[ivxlcdm]{1,6}\s*)(?:[-－—–‐_~·•.][-－—–‐_~·•.\s]*)?$/i;
 
 /** Top and bottom zones of a page where running headers, footers and page numbers live. */
 const TOP_ZONE = 0.1;

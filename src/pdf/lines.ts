@@ -102,7 +102,7 @@ function makeLine(group: TextRun[]): VisualLine | undefined {
     text += piece;
     prev = run;
   }
-  text = text.replace(/ *\t */g, '\t').trim();
+  text = tightenTabs(text).trim();
   if (!text) return undefined;
   const size = modeSize(runs);
   return {
@@ -115,6 +115,26 @@ function makeLine(group: TextRun[]): VisualLine | undefined {
     size,
     tabular,
   };
+}
+
+/**
+ * `text` with the spaces around each tab removed, in linear time. (It was a global replace of
+ * space-star, tab, space-star by a tab: that regex rescans a run of spaces not followed by a tab from
+ * every position in it, quadratic on a hostile line.)
+ */
+export function tightenTabs(text: string): string {
+  if (!text.includes('\t')) return text;
+  const parts = text.split('\t');
+  const last = parts.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const part = parts[i]!;
+    let start = 0;
+    let end = part.length;
+    if (i > 0) while (start < end && part.charCodeAt(start) === 0x20) start++;
+    if (i < last) while (end > start && part.charCodeAt(end - 1) === 0x20) end--;
+    parts[i] = part.slice(start, end);
+  }
+  return parts.join('\t');
 }
 
 /**

@@ -82,7 +82,18 @@ function titleStart(line: string, from: number): number {
 }
 
 function stripEnd(title: string): string {
-  return title.replace(/[。:;,]+$/u, '');
+  return trimEndChars(title, '。:;,');
+}
+
+/**
+ * `text` without the run of `chars` at its end (what `text.replace(/[…]+$/u, '')` does, in linear time:
+ * a backtracking engine rescans the run from every position in it, quadratic on a hostile line).
+ * `chars` are single UTF-16 code units.
+ */
+export function trimEndChars(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1]!)) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /** sections.md §4 step 3, in the order that resolves overlaps (复议 before 申请, 收费+减免 before 公开…). */
