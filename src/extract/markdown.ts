@@ -42,30 +42,74 @@ const CHINESE_ORDINAL = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．
 const MAX_MARKDOWN = 2_000_000;
 const MAX_DEPTH = 64;
 
-/** Shapes on which micromark would be slow; such input is read as plain text. */
+/** Lines over which micromark's cost per line (tens of microseconds) outweighs the text. */
+const MAX_LINES = 50_000;
+
+/** List markers nested on one line (`- - - x`, `1. 1. x`) past which micromark's cost explodes. */
+const MAX_MARKERS = 16;
+
+const isBlank = (c: number) => c === 0x20 || c === 0x09;
+
+/**
+ * The container prefix of the line starting at `i`: indentation and `>` counted as `leading`, list
+ * markers followed by a blank as `markers`. Returns where the prefix ends.
+ */
+function containerPrefix(source: string, i: number): { end: number; leading: number; markers: number } {
+  let leading = 0;
+  let markers = 0;
+  const n = source.length;
+  while (i < n) {
+    const c = source.charCodeAt(i);
+    if (isBlank(c) || c === 0x3e /* > */) {
+      leading++;
+      i++;
+    } else if ((c === 0x2d || c === 0x2b || c === 0x2a) /* - + * */ && isBlank(source.charCodeAt(i + 1))) {
+      markers++;
+      i++;
+    } else if (c >= 0x30 && c <= 0x39) {
+      let j = i;
+      while (j < n && j - i < 9 && source.charCodeAt(j) >= 0x30 && source.charCodeAt(j) <= 0x39) j++;
+      const d = source.charCodeAt(j);
+      if ((d === 0x2e || d === 0x29) /* . ) */ && isBlank(source.charCodeAt(j + 1))) {
+        markers++;
+        i = j + 1;
+      } else break;
+    } else break;
+  }
+  return { end: i, leading, markers };
+}
+
+/**
+ * Shapes on which micromark would be slow; such input is read as plain text. Measured on
+ * remark-parse 11: list markers nested on one line cost cubic time, deep indentation and `>` nesting
+ * quadratic time, a paragraph of emphasis markers (`*`, `_`, GFM `~`) quadratic time, and every line
+ * some tens of microseconds.
+ */
 export function isPathologicalMarkdown(source: string): boolean {
   if (source.length > MAX_MARKDOWN) return true;
   let emphasis = 0;
   let brackets = 0;
   let pipeLines = 0;
   let pipesInLine = 0;
-  let leading = 0;
+  let lines = 1;
   let atLineStart = true;
   for (let i = 0; i < source.length; i++) {
+    if (atLineStart) {
+      atLineStart = false;
+      const prefix = containerPrefix(source, i);
+      if (prefix.leading > MAX_DEPTH || prefix.markers > MAX_MARKERS) return true;
+      if (prefix.end >= source.length) break;
+      // Markers in the prefix are counted below like any character.
+    }
     const c = source.charCodeAt(i);
     if (c === 0x0a) {
       if (pipesInLine > 0) pipeLines++;
+      if (++lines > MAX_LINES) return true;
       pipesInLine = 0;
-      leading = 0;
       atLineStart = true;
       continue;
     }
-    if (atLineStart) {
-      if (c === 0x20 || c === 0x09 || c === 0x3e /* > */) {
-        if (++leading > 64) return true;
-      } else atLineStart = false;
-    }
-    if (c === 0x2a || c === 0x5f) emphasis++;
+    if (c === 0x2a || c === 0x5f || c === 0x7e) emphasis++;
     else if (c === 0x5b) brackets++;
     else if (c === 0x7c && ++pipesInLine > 2000) return true;
   }

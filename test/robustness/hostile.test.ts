@@ -7,8 +7,11 @@
  * these sizes (hundreds of times).
  */
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
 import { audit, AuditInputError } from '../../src/index';
-import { seeds } from '../helpers';
+import { fixture, seeds } from '../helpers';
 
 /** Allowed cost per character relative to a normal report. */
 const FACTOR = 10;
@@ -18,10 +21,32 @@ const normal = (() => {
   return one.repeat(Math.ceil(300_000 / one.length));
 })();
 
-function timeOf(content: string): number {
+type Format = 'text' | 'markdown' | 'html';
+
+/** Normal reports of each format, about 300,000 characters. */
+function atLeast(one: string, length: number): string {
+  return one.repeat(Math.ceil(length / one.length));
+}
+const normals: Record<Format, string> = {
+  text: normal,
+  markdown: atLeast(
+    fixture('peers/kirogovcompare__kewei-2024-source.md') + '\n\n' + fixture('peers/kirogovcompare__shanghai-office-2025-source.md'),
+    300_000,
+  ),
+  html: atLeast(
+    Object.values(seeds())
+      .join('\n')
+      .split('\n')
+      .map((line) => (line.includes('\t') ? `<table><tr><td>${line.split('\t').join('</td><td>')}</td></tr></table>` : `<p>${line}</p>`))
+      .join('\n'),
+    300_000,
+  ),
+};
+
+function timeOf(content: string, format: Format = 'text'): number {
   const t0 = performance.now();
   try {
-    audit({ content, format: 'text' });
+    audit({ content, format });
   } catch (e) {
     if (!(e instanceof AuditInputError)) throw e;
   }
@@ -29,18 +54,56 @@ function timeOf(content: string): number {
 }
 
 /** The least of a few runs: noise from other processes only ever adds time. */
-function bestOf(content: string, runs: number): number {
+function bestOf(content: string, runs: number, format: Format = 'text'): number {
   let best = Infinity;
-  for (let i = 0; i < runs; i++) best = Math.min(best, timeOf(content));
+  for (let i = 0; i < runs; i++) best = Math.min(best, timeOf(content, format));
   return best;
 }
 
-let perChar = 0;
+const perChar: Record<Format, number> = { text: 0, markdown: 0, html: 0 };
 
 beforeAll(() => {
-  timeOf(normal); // warm-up: compile the code paths
-  perChar = bestOf(normal, 3) / normal.length;
+  for (const format of ['text', 'markdown', 'html'] as const) {
+    timeOf(normals[format], format); // warm-up: compile the code paths
+    perChar[format] = bestOf(normals[format], 3, format) / normals[format].length;
+  }
 });
+
+/**
+ * Checks one case at a fiftieth of its size, then at full size: the audit may cost per character at
+ * most FACTOR times a normal report, plus, for Markdown, what remark-parse itself spends on the text
+ * (micromark spends tens of microseconds per line or emphasis marker; past the thresholds where that
+ * adds up the reader falls back to plain text, and the full-size inputs are all past them).
+ */
+function checkCost(make: (scale: number) => string, format: Format): void {
+  // A fiftieth first: a quadratic step fails there in seconds instead of hanging at full size.
+  for (const scale of [0.02, 1]) {
+    const content = make(scale);
+    const spent = bestOf(content, 2, format);
+    const parser = format === 'markdown' && scale < 1 ? bestParse(content) : 0;
+    // remark-parse's time varies from run to run with JIT and GC state: allow it twice.
+    const ratio = (spent - 2 * parser) / content.length / perChar[format];
+    if (ratio > FACTOR) {
+      throw new Error(
+        `${content.length} characters cost ${ratio.toFixed(1)}× a normal ${format} report per character (allowed: ${FACTOR}×)` +
+          (parser ? ` besides twice the ${parser.toFixed(0)} ms remark-parse takes` : ''),
+      );
+    }
+    expect(ratio).toBeLessThanOrEqual(FACTOR);
+  }
+}
+
+const markdownParser = unified().use(remarkParse).use(remarkGfm);
+
+function bestParse(content: string): number {
+  let best = Infinity;
+  for (let i = 0; i < 2; i++) {
+    const t0 = performance.now();
+    markdownParser.parse(content);
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
 
 const MILLION = 1_000_000;
 const flat = () => normal.replace(/\n/g, ' ');
@@ -72,17 +135,39 @@ const cases: Array<[string, (scale: number) => string]> = [
 ];
 
 describe('hostile inputs cost about what a normal report costs per character', () => {
-  it.each(cases)('%s', (_, make) => {
-    // A fiftieth first: a quadratic step fails there in seconds instead of hanging at full size.
-    for (const scale of [0.02, 1]) {
-      const content = make(scale);
-      const ratio = bestOf(content, 2) / content.length / perChar;
-      // On failure the message says how far off it is, and at which size.
-      expect({ length: content.length, ratio: Math.round(ratio * 100) / 100, within: ratio <= FACTOR }).toEqual({
-        length: content.length,
-        ratio: expect.any(Number),
-        within: true,
-      });
-    }
-  });
+  it.each(cases)('%s', (_, make) => checkCost(make, 'text'));
+});
+
+/** Shapes remark-parse (micromark) takes superlinear time on; the reader falls back to plain text. */
+const markdownCases: Array<[string, (scale: number) => string]> = [
+  ['20,000 list markers nested on one line', (k) => '- '.repeat(20_000 * k) + '正文'],
+  ['20,000 ordered-list markers nested on one line', (k) => '1. '.repeat(20_000 * k) + '正文'],
+  ['a staircase of 1,000 nested list items', (k) => Array.from({ length: 1_000 * Math.sqrt(k) }, (_, i) => '  '.repeat(i) + '- 正文').join('\n')],
+  ['100,000 nested quotes', (k) => '> '.repeat(100_000 * k) + '正文'],
+  ['100,000 emphasis markers in one paragraph', (k) => '*政'.repeat(100_000 * k)],
+  ['50,000 strikethrough markers in one paragraph', (k) => '~政'.repeat(50_000 * k)],
+  ['100,000 one-character paragraphs', (k) => '政\n\n'.repeat(100_000 * k)],
+  ['100,000 list items', (k) => '- 政\n'.repeat(100_000 * k)],
+  ['a GFM table of 100,000 rows', (k) => '|事项|数量|\n|-|-|\n' + '|予以公开|1|\n'.repeat(100_000 * k)],
+  ['a GFM row of 50,000 cells', (k) => '|' + '1|'.repeat(50_000 * k) + '\n|' + '-|'.repeat(50_000 * k)],
+  ['100,000 link openers', (k) => '[政]('.repeat(100_000 * k)],
+];
+
+describe('hostile Markdown costs about what normal Markdown costs per character', () => {
+  it.each(markdownCases)('%s', (_, make) => checkCost(make, 'markdown'));
+});
+
+const htmlCases: Array<[string, (scale: number) => string]> = [
+  ['100,000 nested <div>', (k) => '<div>'.repeat(100_000 * k) + '正文' + '</div>'.repeat(100_000 * k)],
+  ['20,000 nested unclosed tables', (k) => '<table><tr><td>'.repeat(20_000 * k) + '正文'],
+  ['a row of 200,000 cells', (k) => '<table><tr>' + '<td>1</td>'.repeat(200_000 * k) + '</tr></table>'],
+  ['a million 「<」', (k) => '<'.repeat(1_000_000 * k)],
+  ['a million 「&」', (k) => '&'.repeat(1_000_000 * k)],
+  ['200,000 character references', (k) => '&#x4E00;&nbsp;'.repeat(100_000 * k)],
+  ['an unclosed comment', (k) => '<p>正文</p><!--' + '政'.repeat(1_000_000 * k)],
+  ['one tag with 200,000 attributes', (k) => '<p ' + 'a=1 '.repeat(200_000 * k) + '>正文</p>'],
+];
+
+describe('hostile HTML costs about what normal HTML costs per character', () => {
+  it.each(htmlCases)('%s', (_, make) => checkCost(make, 'html'));
 });
