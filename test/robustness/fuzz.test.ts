@@ -414,3 +414,29 @@ describe('cases fuzzing found', () => {
     expect(slice).toContain('结转下年度继续办理');
   });
 });
+
+describe('fuzz: readPdf (xxgk-audit/pdf)', () => {
+  it('mutated PDF files: readPdf gives input audit() takes, or AuditInputError; never another error', async () => {
+    const { readPdf } = await import('../../src/pdf/index');
+    const t = { results: 0, refusals: 0 };
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...pdfFixtures), byteMutations, async (pdf, list) => {
+        let input: AuditInput;
+        try {
+          input = await readPdf(mutateBytes(pdf, list), { uri: 'r.pdf' });
+        } catch (e) {
+          if (!(e instanceof AuditInputError)) throw e;
+          expect(e.message.trim()).not.toBe('');
+          expect(e.uri).toBe('r.pdf');
+          t.refusals++;
+          return;
+        }
+        auditsOrRefuses(input);
+        t.results++;
+      }),
+      { seed: 20260707, numRuns: runs(25) },
+    );
+    // Most single-byte damage leaves a PDF readable (pdfjs recovers broken xref tables).
+    expect(t.results).toBeGreaterThan(0);
+  }, 120_000);
+});
