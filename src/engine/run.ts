@@ -311,18 +311,32 @@ function visit(list: Array<[RuleRun, Visitor]> | undefined, node: TreeNode, pare
 
 const EXIT = new Map<string, string>();
 
+/** The state of one walk over the tree. */
+interface Walk {
+  dispatch: Dispatch;
+  budget: number;
+  /** Nodes already walked: a rule that links nodes into a cycle cannot make the walk loop. */
+  seen: Set<TreeNode>;
+}
+
+/** Deeper than any tree the model builds; only a rule growing the tree while it is walked gets there. */
+const MAX_WALK_DEPTH = 256;
+
 /**
- * Walks the tree as the model built it: the children are read before any rule runs on them, so a
- * rule that adds, removes or replaces nodes cannot make the walk loop or stray.
+ * Walks the tree as the model built it: the children are read before any rule runs on them, each
+ * node is walked once and the walk stops at MAX_WALK_DEPTH, so a rule that adds, removes, replaces
+ * or links nodes cannot make the walk loop, stray or overflow the stack.
  */
-function traverse(node: TreeNode, parent: TreeNode | null, dispatch: Dispatch, budget: number): void {
+function traverse(node: TreeNode, parent: TreeNode | null, walk: Walk, depth: number): void {
+  if (!node || typeof node !== 'object' || walk.seen.has(node)) return;
+  walk.seen.add(node);
   const type = node.type;
-  const children = node.children ? node.children.slice() : undefined;
-  visit(dispatch.get(type), node, parent, budget);
-  if (children) for (let i = 0; i < children.length; i++) traverse(children[i]!, node, dispatch, budget);
+  const children = Array.isArray(node.children) ? node.children.slice() : undefined;
+  visit(walk.dispatch.get(type), node, parent, walk.budget);
+  if (children && depth < MAX_WALK_DEPTH) for (let i = 0; i < children.length; i++) traverse(children[i]!, node, walk, depth + 1);
   let exit = EXIT.get(type);
   if (exit === undefined) EXIT.set(type, (exit = `${type}:exit`));
-  visit(dispatch.get(exit), node, parent, budget);
+  visit(walk.dispatch.get(exit), node, parent, walk.budget);
 }
 
 export function runRules(model: ReportModel, config: ResolvedConfig): AuditResult {
@@ -341,7 +355,7 @@ export function runRules(model: ReportModel, config: ResolvedConfig): AuditResul
     });
     runs.push(run);
   }
-  traverse(model.tree, null, dispatchOf(runs), config.ruleTimeBudget);
+  traverse(model.tree, null, { dispatch: dispatchOf(runs), budget: config.ruleTimeBudget, seen: new Set() }, 0);
 
   const outcomes: RuleOutcome[] = [];
   const findings: Finding[] = [];

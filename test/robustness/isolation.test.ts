@@ -212,6 +212,32 @@ describe('a rule that floods, mutates or burns time', () => {
     expect(visits).toBeLessThanOrEqual(paragraphs);
   });
 
+  it('linking nodes into cycles, chains of new nodes or non-arrays neither loops nor overflows the stack', () => {
+    let visits = 0;
+    const rule = hostile('linker', () => {
+      // A chain of new nodes far deeper than the stack allows recursion.
+      const head: { type: string; children: unknown[] } = { type: 'paragraph', children: [] };
+      let chain = head;
+      for (let i = 0; i < 50_000; i++) chain = chain.children[0] = { type: 'text', children: [] } as typeof head;
+      return {
+        paragraph(node, parent) {
+          visits++;
+          // Every later sibling leads back to the parent and down the chain.
+          for (const sibling of parent?.children ?? []) {
+            if (sibling !== node) (sibling as { children?: unknown }).children = [parent, head];
+          }
+        },
+        tableRow(node) {
+          (node as { children?: unknown }).children = 42;
+        },
+      };
+    });
+    const result = audit(report, withRules(rule));
+    expect(validate(result)).toBe(true);
+    expect(visits).toBeGreaterThan(0);
+    expect(outcome(result, 'linker').outcome).toBe('pass');
+  });
+
   it('a rule over its time budget is stopped and recorded; the others finish', () => {
     let calls = 0;
     const rule = hostile('slow', () => ({
