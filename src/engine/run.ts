@@ -19,6 +19,7 @@ import type {
   TreeNode,
 } from '../types';
 import type { ResolvedConfig, ResolvedRule } from './config';
+import resultSchema from '../../schemas/audit-result.schema.json' with { type: 'json' };
 import { formatMessage } from './messages';
 import { fingerprintOf } from './fingerprint';
 
@@ -77,13 +78,21 @@ function isPoint(p: unknown, bound: number): p is { line: number; column: number
   );
 }
 
-const SECTION_KEYS = new Set<unknown>(['overview', 'proactive', 'requests', 'fees', 'review-litigation', 'problems', 'other', null]);
+/** The section keys a finding may name: the result schema's own list, and null. */
+const SECTION_KEYS = new Set<unknown>([...resultSchema.definitions.sectionKey.oneOf[0]!.enum!, null]);
 
 function checkedSection(ruleId: string, section: { key: SectionKey | null; title: string }): { key: SectionKey | null; title: string } {
   if (!SECTION_KEYS.has(section.key) || typeof section.title !== 'string') {
     throw new Error(`rule "${ruleId}" reported an invalid section (a key of the section tree or null, and a title)`);
   }
   return { key: section.key, title: section.title };
+}
+
+function checkRecord(ruleId: string, data: unknown): Record<string, unknown> {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new Error(`rule "${ruleId}" reported data that is not an object`);
+  }
+  return data as Record<string, unknown>;
 }
 
 function checkRange(ruleId: string, range: unknown, bound: number): void {
@@ -149,9 +158,8 @@ function makeContext(run: RuleRun, model: ReportModel, config: ResolvedConfig): 
         return;
       }
       if (d.range !== undefined) checkRange(id, d.range, model.text.length);
-      if (d.data !== undefined && (d.data === null || typeof d.data !== 'object' || Array.isArray(d.data))) {
-        throw new Error(`rule "${id}" reported data that is not an object`);
-      }
+      // Checked before formatMessage reads it, and again as the plain copy (a toJSON may turn it into anything).
+      if (d.data !== undefined) checkRecord(id, d.data);
       const given = d.position ?? d.node?.position;
       const position =
         given !== undefined
@@ -174,13 +182,7 @@ function makeContext(run: RuleRun, model: ReportModel, config: ResolvedConfig): 
         fingerprint: '',
       };
       if (sectionInfo) finding.section = checkedSection(id, sectionInfo);
-      if (d.data !== undefined) {
-        const data = toJson(d.data);
-        if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-          throw new Error(`rule "${id}" reported data that is not an object`);
-        }
-        finding.data = data as Record<string, unknown>;
-      }
+      if (d.data !== undefined) finding.data = checkRecord(id, toJson(d.data));
       if (d.expected !== undefined) finding.expected = toJson(d.expected);
       if (d.actual !== undefined) finding.actual = toJson(d.actual);
       run.findings.push(finding);
@@ -246,12 +248,15 @@ function appliesTo(resolved: ResolvedRule, model: ReportModel): boolean {
 const now: () => number =
   typeof performance !== 'undefined' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now();
 
-/** Runs rule code: a throw is recorded as a crash, and time is counted against the rule's budget. */
-function call(run: RuleRun, budget: number, fn: () => void): void {
+/**
+ * Runs rule code with up to two arguments (no closure on the hot path): a throw is recorded as a
+ * crash, and the time is counted against the rule's budget.
+ */
+function guarded<A, B>(run: RuleRun, budget: number, fn: (a: A, b: B) => void, a: A, b: B): void {
   if (run.crashed) return;
   const t0 = now();
   try {
-    fn();
+    fn(a, b);
   } catch (e) {
     run.crashed = describeError(run.resolved.id, e);
   }
@@ -296,17 +301,7 @@ function dispatchOf(runs: RuleRun[]): Dispatch {
 
 function visit(list: Array<[RuleRun, Visitor]> | undefined, node: TreeNode, parent: TreeNode | null, budget: number): void {
   if (!list) return;
-  for (let i = 0; i < list.length; i++) {
-    const run = list[i]![0];
-    if (run.crashed) continue;
-    const t0 = now();
-    try {
-      list[i]![1](node, parent);
-    } catch (e) {
-      run.crashed = describeError(run.resolved.id, e);
-    }
-    charge(run, budget, t0);
-  }
+  for (let i = 0; i < list.length; i++) guarded(list[i]![0], budget, list[i]![1], node, parent);
 }
 
 const EXIT = new Map<string, string>();
@@ -349,10 +344,10 @@ export function runRules(model: ReportModel, config: ResolvedConfig): AuditResul
       skipped.push(run);
       continue;
     }
-    call(run, config.ruleTimeBudget, () => {
-      const context = makeContext(run, model, config);
-      run.visitors = resolved.rule.create(context) ?? {};
-    });
+    const create = () => {
+      run.visitors = resolved.rule.create(makeContext(run, model, config)) ?? {};
+    };
+    guarded(run, config.ruleTimeBudget, create, undefined, undefined);
     runs.push(run);
   }
   traverse(model.tree, null, { dispatch: dispatchOf(runs), budget: config.ruleTimeBudget, seen: new Set() }, 0);

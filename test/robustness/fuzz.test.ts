@@ -298,16 +298,21 @@ function tally() {
   };
 }
 
+/** Strings from `text` in each of `formats` (undefined: sniffed) audit or are refused, and most audit. */
+function assertMostlyAudited(text: fc.Arbitrary<string>, formats: Array<AuditInput['format']>, seed: number, numRuns: number): void {
+  const t = tally();
+  fc.assert(
+    fc.property(text, fc.constantFrom(...formats), (content, format) => {
+      t.check(format ? { content, format } : { content });
+    }),
+    { seed, numRuns: runs(numRuns) },
+  );
+  expect(t.counts.results).toBeGreaterThan(t.counts.refusals);
+}
+
 describe('fuzz: mutated real reports', () => {
   it('as text, markdown or sniffed: a valid deterministic result, or AuditInputError', () => {
-    const t = tally();
-    fc.assert(
-      fc.property(mutatedReport, fc.constantFrom('text', 'markdown', undefined), (content, format) => {
-        t.check(format ? { content, format } : { content });
-      }),
-      { seed: 20260701, numRuns: runs(220) },
-    );
-    expect(t.counts.results).toBeGreaterThan(t.counts.refusals);
+    assertMostlyAudited(mutatedReport, ['text', 'markdown', undefined], 20260701, 220);
   });
 
   it('as UTF-8, UTF-16 or damaged bytes', () => {
@@ -340,14 +345,7 @@ describe('fuzz: mutated real reports', () => {
 
 describe('fuzz: broken HTML around mutated reports', () => {
   it('html, xml or sniffed: a valid deterministic result, or AuditInputError', () => {
-    const t = tally();
-    fc.assert(
-      fc.property(brokenHtml, fc.constantFrom('html', 'xml', undefined), (content, format) => {
-        t.check(format ? { content, format } : { content });
-      }),
-      { seed: 20260703, numRuns: runs(150) },
-    );
-    expect(t.counts.results).toBeGreaterThan(t.counts.refusals);
+    assertMostlyAudited(brokenHtml, ['html', 'xml', undefined], 20260703, 150);
   });
 });
 
