@@ -312,6 +312,9 @@ interface Walk {
   budget: number;
   /** Nodes already walked: a rule that links nodes into a cycle cannot make the walk loop. */
   seen: Set<TreeNode>;
+  /** Whether any rule visits a node below the root: if none does (the built-in rules read the model
+   *  at 'root:exit'), the walk stops at the root instead of visiting every table cell for nothing. */
+  below: boolean;
 }
 
 /** Deeper than any tree the model builds; only a rule growing the tree while it is walked gets there. */
@@ -328,7 +331,7 @@ function traverse(node: TreeNode, parent: TreeNode | null, walk: Walk, depth: nu
   const type = node.type;
   const children = Array.isArray(node.children) ? node.children.slice() : undefined;
   visit(walk.dispatch.get(type), node, parent, walk.budget);
-  if (children && depth < MAX_WALK_DEPTH) for (let i = 0; i < children.length; i++) traverse(children[i]!, node, walk, depth + 1);
+  if (children && depth < MAX_WALK_DEPTH && walk.below) for (let i = 0; i < children.length; i++) traverse(children[i]!, node, walk, depth + 1);
   let exit = EXIT.get(type);
   if (exit === undefined) EXIT.set(type, (exit = `${type}:exit`));
   visit(walk.dispatch.get(exit), node, parent, walk.budget);
@@ -350,7 +353,9 @@ export function runRules(model: ReportModel, config: ResolvedConfig): AuditResul
     guarded(run, config.ruleTimeBudget, create, undefined, undefined);
     runs.push(run);
   }
-  traverse(model.tree, null, { dispatch: dispatchOf(runs), budget: config.ruleTimeBudget, seen: new Set() }, 0);
+  const dispatch = dispatchOf(runs);
+  const below = [...dispatch.keys()].some((key) => key !== 'root' && key !== 'root:exit');
+  traverse(model.tree, null, { dispatch, budget: config.ruleTimeBudget, seen: new Set(), below }, 0);
 
   const outcomes: RuleOutcome[] = [];
   const findings: Finding[] = [];

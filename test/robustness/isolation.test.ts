@@ -274,3 +274,41 @@ function countNodes(type: string): number {
   audit(report, withRules(rule));
   return n;
 }
+
+describe('the walk', () => {
+  /** Every node of the model's tree in document order, enter and exit, read straight from the tree. */
+  function expectedVisits(tree: { type: string; children?: unknown[] }): string[] {
+    const out: string[] = [];
+    (function walk(node: { type: string; children?: unknown[] }) {
+      out.push(node.type);
+      for (const child of node.children ?? []) walk(child as { type: string; children?: unknown[] });
+      out.push(`${node.type}:exit`);
+    })(tree);
+    return out;
+  }
+
+  it('reaches every node, enter and exit, when a rule visits nodes below the root', () => {
+    const types = ['root', 'section', 'heading', 'paragraph', 'table', 'tableRow', 'tableCell', 'text'];
+    const seen: string[] = [];
+    let tree: { type: string; children?: unknown[] } | undefined;
+    const visitors: RuleVisitors = {};
+    for (const type of types) {
+      visitors[type] = (node) => {
+        if (type === 'root') tree = node as typeof tree;
+        seen.push(type);
+      };
+      visitors[`${type}:exit`] = () => seen.push(`${type}:exit`);
+    }
+    auditWith(hostile('walker', () => visitors));
+    expect(tree).toBeDefined();
+    const expected = expectedVisits(tree!);
+    expect(expected.filter((t) => t === 'tableCell').length).toBeGreaterThan(50);
+    expect(seen).toEqual(expected);
+  });
+
+  it('calls root and root:exit once when no rule visits anything else', () => {
+    const calls: string[] = [];
+    auditWith(hostile('root-only', () => ({ root: () => calls.push('root'), 'root:exit': () => calls.push('root:exit') })));
+    expect(calls).toEqual(['root', 'root:exit']);
+  });
+});
