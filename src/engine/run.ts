@@ -313,7 +313,7 @@ interface Walk {
   /** Nodes already walked: a rule that links nodes into a cycle cannot make the walk loop. */
   seen: Set<TreeNode>;
   /** Whether any rule visits a node below the root: if none does (the built-in rules read the model
-   *  at 'root:exit'), the walk stops at the root instead of visiting every table cell for nothing. */
+   *  at 'root:exit'), the walk stops at the root: the tree below it is then never built (see buildModel). */
   below: boolean;
 }
 
@@ -329,9 +329,9 @@ function traverse(node: TreeNode, parent: TreeNode | null, walk: Walk, depth: nu
   if (!node || typeof node !== 'object' || walk.seen.has(node)) return;
   walk.seen.add(node);
   const type = node.type;
-  const children = Array.isArray(node.children) ? node.children.slice() : undefined;
+  const children = walk.below && Array.isArray(node.children) ? node.children.slice() : undefined;
   visit(walk.dispatch.get(type), node, parent, walk.budget);
-  if (children && depth < MAX_WALK_DEPTH && walk.below) for (let i = 0; i < children.length; i++) traverse(children[i]!, node, walk, depth + 1);
+  if (children && depth < MAX_WALK_DEPTH) for (let i = 0; i < children.length; i++) traverse(children[i]!, node, walk, depth + 1);
   let exit = EXIT.get(type);
   if (exit === undefined) EXIT.set(type, (exit = `${type}:exit`));
   visit(walk.dispatch.get(exit), node, parent, walk.budget);

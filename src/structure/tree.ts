@@ -66,8 +66,26 @@ function blockNode(model: ReportModel, block: Block): TreeNode {
   return node('paragraph', start, end, model, { children: [textNode(model, start, end)] });
 }
 
+/**
+ * The root of the tree. Its children are built when first read: the built-in rules read the model,
+ * not the tree, and a node for every table cell was a sixth of what auditing a big report allocated.
+ */
 export function buildTree(model: ReportModel, blocks: Block[], headings: PlacedHeading[]): TreeNode {
-  const root: TreeNode = node('root', 0, model.text.length, model, { children: [] });
+  const root: TreeNode = node('root', 0, model.text.length, model, {});
+  let children: TreeNode[] | undefined;
+  Object.defineProperty(root, 'children', {
+    enumerable: true,
+    configurable: true,
+    get: () => (children ??= topLevel(model, blocks, headings)),
+    set: (value: TreeNode[]) => {
+      children = value;
+    },
+  });
+  return root;
+}
+
+function topLevel(model: ReportModel, blocks: Block[], headings: PlacedHeading[]): TreeNode[] {
+  const root = { type: 'root', children: [] as TreeNode[] } as TreeNode;
   const headingLines = new Map<number, number>();
   headings.forEach((h, i) => headingLines.set(h.line, i));
   const stack: TreeNode[] = [root];
@@ -96,5 +114,5 @@ export function buildTree(model: ReportModel, blocks: Block[], headings: PlacedH
     }
     stack[stack.length - 1]!.children!.push(blockNode(model, block));
   }
-  return root;
+  return root.children!;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { audit } from '../../src/index';
+import { audit, defineRule, definePlugin, type ReportModel, type TreeNode } from '../../src/index';
 import { seeds } from '../helpers';
 
 const all = seeds();
@@ -67,5 +67,62 @@ describe('report model from the real seed reports', () => {
     const { report } = audit(source);
     const fees = report.sections.find((s) => s.key === 'fees')!;
     expect(source.slice(fees.position.start.offset, fees.position.end.offset)).toBe('四、政府信息公開收費(fèi)及減免情況');
+  });
+});
+
+/** The model a rule sees, read at root:exit (after the walk). */
+function modelOf(text: string): ReportModel {
+  let model: ReportModel | undefined;
+  const probe = defineRule({
+    meta: {
+      id: 'probe-model',
+      impact: 'minor',
+      docs: { description: { 'zh-CN': '读取模型', en: 'reads the model' } },
+      messages: { m: { severity: 'info', text: { 'zh-CN': '无', en: 'none' } } },
+    },
+    create: (context) => ({
+      'root:exit'() {
+        model = context.model;
+      },
+    }),
+  });
+  audit(text, { plugins: [definePlugin({ name: 'probe', rules: { 'probe-model': probe } })] });
+  return model!;
+}
+
+function nodesOf(node: TreeNode, type: string, out: TreeNode[] = []): TreeNode[] {
+  if (node.type === type) out.push(node);
+  for (const child of node.children ?? []) nodesOf(child, type, out);
+  return out;
+}
+
+describe('the tree, built when first read', () => {
+  const source = all['002']!;
+  const model = modelOf(source);
+
+  it('has the sections, each with its heading first, and the tables with rows and cells', () => {
+    const sections = nodesOf(model.tree, 'section');
+    expect(sections.map((s) => s.key).filter((k) => k !== null).slice(0, 3)).toEqual(['overview', 'proactive', 'requests']);
+    for (const s of sections) expect(s.children![0]!.type).toBe('heading');
+    const cells = nodesOf(model.tree, 'tableCell');
+    expect(nodesOf(model.tree, 'table').length).toBeGreaterThanOrEqual(3);
+    expect(cells.length).toBeGreaterThan(100);
+    // Each cell points at its own text in the caller’s source (up to the normalisation of widths and spaces).
+    const squeeze = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '');
+    for (const cell of cells) {
+      const { start, end } = cell.position!;
+      expect(squeeze(source.slice(start.offset, end.offset))).toBe(squeeze(String(cell.children![0]!.value)));
+    }
+  });
+
+  it('reads the same children every time, serialises them, and takes a replacement', () => {
+    expect(model.tree.children).toBe(model.tree.children);
+    const json = JSON.parse(JSON.stringify(model.tree)) as TreeNode;
+    expect(nodesOf(json, 'tableCell').length).toBe(nodesOf(model.tree, 'tableCell').length);
+    expect(json.position).toEqual(model.tree.position);
+    const other = modelOf(source);
+    other.tree.children = [];
+    expect(other.tree.children).toEqual([]);
+    expect(Object.keys(other.tree)).toContain('children');
   });
 });
