@@ -293,8 +293,8 @@ export function findContactInfo(
   const c: CompactText = compactText(text);
   const s = c.text;
   const exclusionAt = (cs: number): 'chrome' | 'footer' | null => {
-    if (c.map.length === 0) return null;
-    const offset = c.map[Math.min(cs, c.map.length - 1)]!;
+    if (c.text.length === 0) return null;
+    const offset = c.offsetAt(cs);
     return lineExclusion[lineIndexAt(textLines, offset)] ?? null;
   };
   const toRange = (cs: number, ce: number) => originalRange(c, cs, ce);

@@ -202,7 +202,7 @@ function zonesOf(text: string, sections: readonly SectionInfo[]): Zones {
     const part = compactText(text.slice(a, b));
     PLAN_CUE.lastIndex = 0;
     const m = PLAN_CUE.exec(part.text);
-    if (m) zones.plan.push([a + part.map[m.index]!, b]);
+    if (m) zones.plan.push([a + part.offsetAt(m.index), b]);
   }
   const firstOf = (key: SectionInfo['key']): [number, number] | null => {
     const s = sections.find((x) => x.parent < 0 && x.key === key);

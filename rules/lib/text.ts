@@ -10,8 +10,36 @@ export interface CompactText {
   /** The text without line wraps and spaces; a paragraph break (2+ line breaks) stays as one `\n`;
    *  a space between two ASCII letters/digits stays as one space. */
   text: string;
-  /** `map[i]` is the offset in the original text of `text[i]`. */
-  map: Int32Array;
+  /** The offset in the original text of `text[i]` (`i` is clamped to the text). */
+  offsetAt(i: number): number;
+}
+
+/**
+ * The map back as runs: the characters of `text` from `starts[k]` on come from the original text
+ * from `sources[k]` on, one for one. A report has a run per line or space, not one per character:
+ * a per-character map was four bytes a character, the largest buffer a big report's audit kept.
+ */
+class RunMap {
+  constructor(
+    private readonly starts: Int32Array,
+    private readonly sources: Int32Array,
+    private readonly length: number,
+  ) {}
+
+  offsetAt(i: number): number {
+    if (this.length === 0) return 0;
+    const at = Math.max(0, Math.min(i, this.length - 1));
+    const starts = this.starts;
+    // The last run starting at or before `at` (runs are sorted; starts[0] is 0).
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.sources[lo]! + (at - starts[lo]!);
+  }
 }
 
 function isWhitespace(code: number): boolean {
@@ -45,23 +73,36 @@ export function compactText(source: string): CompactText {
 
 function compact(source: string): CompactText {
   const n = source.length;
-  const map = new Int32Array(n);
+  const starts: number[] = [];
+  const sources: number[] = [];
   let m = 0;
-  let text = '';
+  /** Records that text[m] comes from source[at]; a new run unless it continues the last one. */
+  const place = (at: number) => {
+    const k = starts.length - 1;
+    if (k < 0 || sources[k]! + (m - starts[k]!) !== at) {
+      starts.push(m);
+      sources.push(at);
+    }
+    m++;
+  };
+  const parts: string[] = [];
   let runStart = -1;
   let before = -1;
   let i = 0;
   while (i < n) {
     const code = source.charCodeAt(i);
     if (!isWhitespace(code)) {
-      if (runStart < 0) runStart = i;
-      map[m++] = i;
+      // Within a run of kept characters the offsets go one for one; a run starts a new entry.
+      if (runStart < 0) {
+        runStart = i;
+        place(i);
+      } else m++;
       before = code;
       i++;
       continue;
     }
     if (runStart >= 0) {
-      text += source.slice(runStart, i);
+      parts.push(source.slice(runStart, i));
       runStart = -1;
     }
     let j = i;
@@ -76,25 +117,26 @@ function compact(source: string): CompactText {
     }
     const after = j < n ? source.charCodeAt(j) : -1;
     if (newlines >= 2 && before >= 0 && after >= 0) {
-      text += '\n';
-      map[m++] = firstNewline;
+      parts.push('\n');
+      place(firstNewline);
       before = 0x0a;
     } else if (before >= 0 && after >= 0 && isAsciiAlnum(before) && isAsciiAlnum(after)) {
-      text += ' ';
-      map[m++] = i;
+      parts.push(' ');
+      place(i);
       before = 0x20;
     }
     i = j;
   }
-  if (runStart >= 0) text += source.slice(runStart, n);
-  return { text, map: m === n ? map : map.slice(0, m) };
+  if (runStart >= 0) parts.push(source.slice(runStart, n));
+  const map = new RunMap(Int32Array.from(starts), Int32Array.from(sources), m);
+  return { text: parts.join(''), offsetAt: (k: number) => map.offsetAt(k) };
 }
 
 /** Maps a compact range [start, end) to a range of the original text. */
 export function originalRange(c: CompactText, start: number, end: number): [number, number] {
-  if (c.map.length === 0) return [0, 0];
-  const s = c.map[Math.min(start, c.map.length - 1)]!;
-  const e = end > start ? c.map[Math.min(end - 1, c.map.length - 1)]! + 1 : s;
+  if (c.text.length === 0) return [0, 0];
+  const s = c.offsetAt(start);
+  const e = end > start ? c.offsetAt(end - 1) + 1 : s;
   return [s, e];
 }
 

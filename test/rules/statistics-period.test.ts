@@ -242,7 +242,31 @@ describe('compactText', () => {
     const c = compactText(src);
     expect(c.text).toBe('自2023年1月1日\n一、总体0517 87222589');
     for (let i = 0; i < c.text.length; i++) {
-      if (c.text[i] !== ' ' && c.text[i] !== '\n') expect(src[c.map[i]!]).toBe(c.text[i]);
+      if (c.text[i] !== ' ' && c.text[i] !== '\n') expect(src[c.offsetAt(i)]).toBe(c.text[i]);
+      else expect(src[c.offsetAt(i)]).toMatch(/\s/u);
+    }
+    // Offsets past either end are clamped to the text.
+    expect(c.offsetAt(-5)).toBe(0);
+    expect(c.offsetAt(c.text.length + 10)).toBe(src.length - 1);
+    expect(compactText('').offsetAt(3)).toBe(0);
+  });
+
+  it('maps every character of real reports back to the same character, in order', () => {
+    for (const text of Object.values(seeds())) {
+      const c = compactText(text);
+      expect(c.text.length).toBeGreaterThan(1000);
+      let last = -1;
+      for (let i = 0; i < c.text.length; i++) {
+        const at = c.offsetAt(i);
+        expect(at).toBeGreaterThan(last);
+        last = at;
+        const ch = c.text[i]!;
+        if (ch === ' ' || ch === '\n') {
+          if (!/\s/u.test(text[at]!)) throw new Error(`compact ${i} (${JSON.stringify(ch)}) maps to ${JSON.stringify(text[at])} at ${at}`);
+        } else if (text[at] !== ch) {
+          throw new Error(`compact ${i} (${ch}) maps to ${JSON.stringify(text[at])} at ${at}`);
+        }
+      }
     }
   });
 });
