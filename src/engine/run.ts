@@ -368,14 +368,37 @@ export function runRules(model: ReportModel, config: ResolvedConfig): AuditResul
   outcomes.sort((a, b) => config.rules.findIndex((r) => r.id === a.ruleId) - config.rules.findIndex((r) => r.id === b.ruleId));
   sortFindings(findings);
   assignFingerprints(findings);
-  return {
+  return detach({
     score: scoreOf(outcomes),
     passed: !findings.some((f) => f.severity === 'error'),
     report: summaryOf(model),
     rules: outcomes,
     findings,
     errors,
-  };
+  });
+}
+
+/**
+ * A copy of a string that shares no memory with the string it was cut from. V8 keeps a slice of 13
+ * characters or more as a pointer into its parent, so an excerpt of a few words kept a whole
+ * compacted report alive for as long as the result lived: a batch holding results held every text
+ * it audited. Prepending a character makes V8 build a new flat string; the slice is of that.
+ */
+function own(s: string): string {
+  return s.length > 12 ? (' ' + s).slice(1) : s;
+}
+
+/** Replaces every string in the result (plain JSON: objects, arrays, scalars) by its own copy. */
+function detach<T>(value: T, depth = 0): T {
+  if (typeof value === 'string') return own(value) as T;
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH + 16) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = detach(value[i], depth + 1);
+  } else {
+    const o = value as Record<string, unknown>;
+    for (const key of Object.keys(o)) o[key] = detach(o[key], depth + 1);
+  }
+  return value;
 }
 
 function outcomeOf(run: RuleRun): RuleOutcome {
