@@ -21,8 +21,8 @@ export interface CompactText {
  */
 class RunMap {
   constructor(
-    private readonly starts: Int32Array,
-    private readonly sources: Int32Array,
+    private readonly starts: readonly number[],
+    private readonly sources: readonly number[],
     private readonly length: number,
   ) {}
 
@@ -73,36 +73,30 @@ export function compactText(source: string): CompactText {
 
 function compact(source: string): CompactText {
   const n = source.length;
+  // Runs of the map (see RunMap): a kept run of characters continues the previous run only when
+  // nothing was removed in between, which is rare, so each kept run or kept space starts one.
   const starts: number[] = [];
   const sources: number[] = [];
   let m = 0;
-  /** Records that text[m] comes from source[at]; a new run unless it continues the last one. */
-  const place = (at: number) => {
-    const k = starts.length - 1;
-    if (k < 0 || sources[k]! + (m - starts[k]!) !== at) {
-      starts.push(m);
-      sources.push(at);
-    }
-    m++;
-  };
-  const parts: string[] = [];
+  let text = '';
   let runStart = -1;
   let before = -1;
   let i = 0;
   while (i < n) {
     const code = source.charCodeAt(i);
     if (!isWhitespace(code)) {
-      // Within a run of kept characters the offsets go one for one; a run starts a new entry.
       if (runStart < 0) {
         runStart = i;
-        place(i);
-      } else m++;
+        starts.push(m);
+        sources.push(i);
+      }
+      m++;
       before = code;
       i++;
       continue;
     }
     if (runStart >= 0) {
-      parts.push(source.slice(runStart, i));
+      text += source.slice(runStart, i);
       runStart = -1;
     }
     let j = i;
@@ -117,19 +111,21 @@ function compact(source: string): CompactText {
     }
     const after = j < n ? source.charCodeAt(j) : -1;
     if (newlines >= 2 && before >= 0 && after >= 0) {
-      parts.push('\n');
-      place(firstNewline);
+      text += '\n';
+      starts.push(m++);
+      sources.push(firstNewline);
       before = 0x0a;
     } else if (before >= 0 && after >= 0 && isAsciiAlnum(before) && isAsciiAlnum(after)) {
-      parts.push(' ');
-      place(i);
+      text += ' ';
+      starts.push(m++);
+      sources.push(i);
       before = 0x20;
     }
     i = j;
   }
-  if (runStart >= 0) parts.push(source.slice(runStart, n));
-  const map = new RunMap(Int32Array.from(starts), Int32Array.from(sources), m);
-  return { text: parts.join(''), offsetAt: (k: number) => map.offsetAt(k) };
+  if (runStart >= 0) text += source.slice(runStart, n);
+  const map = new RunMap(starts, sources, m);
+  return { text, offsetAt: (k: number) => map.offsetAt(k) };
 }
 
 /** Maps a compact range [start, end) to a range of the original text. */

@@ -15,6 +15,7 @@ import type {
   RuleOutcome,
   RuleVisitors,
   SectionKey,
+  TableCell,
   Severity,
   TreeNode,
 } from '../types';
@@ -85,7 +86,7 @@ function checkedSection(ruleId: string, section: { key: SectionKey | null; title
   if (!SECTION_KEYS.has(section.key) || typeof section.title !== 'string') {
     throw new Error(`rule "${ruleId}" reported an invalid section (a key of the section tree or null, and a title)`);
   }
-  return { key: section.key, title: section.title };
+  return { key: section.key, title: own(section.title) };
 }
 
 function checkRecord(ruleId: string, data: unknown): Record<string, unknown> {
@@ -173,12 +174,12 @@ function makeContext(run: RuleRun, model: ReportModel, config: ResolvedConfig): 
       const finding: Finding = {
         ruleId: id,
         messageId: d.messageId,
-        message: formatMessage(def, config.locale, d.data),
+        message: own(formatMessage(def, config.locale, d.data)),
         severity,
         impact: rule.meta.impact,
         kind: def.kind ?? (severity === 'info' ? 'review' : 'fail'),
         position,
-        snippet: snippetOf(model, position),
+        snippet: own(snippetOf(model, position)),
         fingerprint: '',
       };
       if (sectionInfo) finding.section = checkedSection(id, sectionInfo);
@@ -209,6 +210,7 @@ function toJson(value: unknown): unknown {
 function plain(value: unknown, stack: object[]): unknown {
   switch (typeof value) {
     case 'string':
+      return own(value);
     case 'boolean':
       return value;
     case 'number':
@@ -368,14 +370,14 @@ export function runRules(model: ReportModel, config: ResolvedConfig): AuditResul
   outcomes.sort((a, b) => config.rules.findIndex((r) => r.id === a.ruleId) - config.rules.findIndex((r) => r.id === b.ruleId));
   sortFindings(findings);
   assignFingerprints(findings);
-  return detach({
+  return {
     score: scoreOf(outcomes),
     passed: !findings.some((f) => f.severity === 'error'),
     report: summaryOf(model),
     rules: outcomes,
     findings,
     errors,
-  });
+  };
 }
 
 /**
@@ -388,17 +390,11 @@ function own(s: string): string {
   return s.length > 12 ? (' ' + s).slice(1) : s;
 }
 
-/** Replaces every string in the result (plain JSON: objects, arrays, scalars) by its own copy. */
-function detach<T>(value: T, depth = 0): T {
-  if (typeof value === 'string') return own(value) as T;
-  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH + 16) return value;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = detach(value[i], depth + 1);
-  } else {
-    const o = value as Record<string, unknown>;
-    for (const key of Object.keys(o)) o[key] = detach(o[key], depth + 1);
-  }
-  return value;
+function ownCell(c: TableCell): TableCell {
+  if (c.text.length <= 12 && (c.note === undefined || c.note.length <= 12)) return c;
+  const copy: TableCell = { ...c, text: own(c.text) };
+  if (c.note !== undefined) copy.note = own(c.note);
+  return copy;
 }
 
 function outcomeOf(run: RuleRun): RuleOutcome {
@@ -488,17 +484,17 @@ function summaryOf(model: ReportModel): ReportSummary {
     template: model.template,
     expectedTemplate: model.expectedTemplate,
     era: model.era,
-    issuer: model.issuer,
+    issuer: model.issuer === null ? null : own(model.issuer),
     issuerType: model.issuerType,
     issuerLevel: model.issuerLevel,
-    title: model.title ? model.title.text : null,
+    title: model.title ? own(model.title.text) : null,
     sections: model.sections.map((s) => ({
       key: s.key,
-      title: s.title,
+      title: own(s.title),
       depth: s.depth,
       position: model.positionOf(s.headingStart, s.headingEnd),
     })),
-    tables: model.tables,
+    tables: model.tables.map((t) => ({ ...t, cells: t.cells.map(ownCell) })),
   };
   if (model.uri !== undefined) summary.uri = model.uri;
   if (model.format === 'docx' || model.format === 'pdf') summary.text = model.source;
