@@ -66,10 +66,11 @@ export function extract(input: PreparedInput): Extracted {
   return extractor(content, uri);
 }
 
-/** Composes the normalisation map (normalised → extracted) with the extraction map (extracted → source). */
+/** Composes the normalisation map (normalised → extracted) with the extraction map (extracted → source), overwriting the first. */
 export function composeMaps(normalizedMap: Int32Array, extractedMap: Int32Array | undefined): Int32Array {
   if (!extractedMap) return normalizedMap;
-  const out = new Int32Array(normalizedMap.length);
-  for (let i = 0; i < normalizedMap.length; i++) out[i] = extractedMap[normalizedMap[i]!]!;
-  return out;
+  // In place: the normalised map is not used on its own afterwards, and a big report's maps are
+  // four bytes a character each.
+  for (let i = 0; i < normalizedMap.length; i++) normalizedMap[i] = extractedMap[normalizedMap[i]!]!;
+  return normalizedMap;
 }

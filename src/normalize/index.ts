@@ -106,9 +106,11 @@ export function normalize(source: string): NormalizedText {
   let text = codesToString(chars, k, surrogates);
   // Pass 2: traditional → simplified (every dictionary key is a CJK character ≥ U+2E80).
   if (convertible) text = convertKeepingLength(text);
-  // Pass 3: remove spaces inside CJK words and inside dates.
-  const out = new Uint16Array(k);
-  const outMap = new Int32Array(k + 1);
+  // Pass 3: remove spaces inside CJK words and inside dates. It writes over pass 1's buffers (the
+  // text was copied out of `chars`; `map[m]` is written after `map[i]` is read, and m ≤ i), so a big
+  // report needs no second pair of buffers.
+  const out = chars;
+  const outMap = map;
   let m = 0;
   let i = 0;
   while (i < k) {
@@ -133,7 +135,7 @@ export function normalize(source: string): NormalizedText {
     i++;
   }
   outMap[m] = n0;
-  return { text: codesToString(out, m, surrogates), map: m === k ? outMap : outMap.slice(0, m + 1) };
+  return { text: codesToString(out, m, surrogates), map: m === n0 ? outMap : outMap.subarray(0, m + 1) };
 }
 
 function removableSpace(before: number, after: number): boolean {
