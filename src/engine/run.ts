@@ -430,8 +430,17 @@ function outcomeOf(run: RuleRun): RuleOutcome {
   return out;
 }
 
+/** Per resolved rule: it depends on the configuration only, and every audit asked for it. */
+const configuredSeverities = new WeakMap<ResolvedRule, Severity>();
+
 /** The highest severity the rule can report under the current configuration. */
 function configuredSeverity(run: RuleRun): Severity {
+  let known = configuredSeverities.get(run.resolved);
+  if (known === undefined) configuredSeverities.set(run.resolved, (known = computeConfiguredSeverity(run)));
+  return known;
+}
+
+function computeConfiguredSeverity(run: RuleRun): Severity {
   let max: Severity = 'info';
   for (const [mid, def] of Object.entries(run.resolved.rule.meta.messages)) {
     const s = severityOf(run, mid, def.severity);
