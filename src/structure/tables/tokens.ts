@@ -5,7 +5,7 @@
  * skipped. A compact, whitespace-free copy of the label text is kept for label matching.
  */
 import { foldLabelCode, foldVocabulary } from './compact';
-import { parenNote, parseValue, UNIT_WORDS, type ValueKind } from './values';
+import { parenNote, parseValue, UNIT_MAX, UNIT_WORDS, type ValueKind } from './values';
 
 export type TokenKind = 'text' | ValueKind;
 
@@ -99,7 +99,7 @@ class TokenSink {
     }
     if (this.attachNote(text)) return;
     const token: Token = { kind: 'text', text, value: null, start: s, end: e, line, cell };
-    if (UNIT_WORDS.has(text) || text === '单位') token.unit = true;
+    if (text.length <= UNIT_MAX && (UNIT_WORDS.has(text) || text === '单位')) token.unit = true;
     this.tokens.push(token);
   }
 

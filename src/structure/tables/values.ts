@@ -17,6 +17,8 @@ const DASH_CHARS = new Set(['-', '—', '–', '－', '―']);
 const NOT_APPLICABLE = new Set(['无']);
 /** Units that may follow a number inside a cell. */
 export const UNIT_WORDS = new Set(['元', '万元', '件', '条', '次', '人次', '个', '人', '篇', '期', '项', '家', '场']);
+/** The longest unit word. */
+export const UNIT_MAX = Math.max(...[...UNIT_WORDS].map((w) => w.length));
 
 function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
@@ -54,9 +56,10 @@ export function parenNote(s: string): string | null {
 /** Parses a trimmed cell or chunk; null when it is text (a label, a header, a sentence). */
 export function parseValue(s: string): ParsedValue | null {
   if (s.length === 0) return { kind: 'blank', value: null };
-  if (SLASHES.has(s)) return { kind: 'slash', value: null };
+  // Length first: a Set lookup hashes the whole string, and most chunks are sentences.
+  if (s.length === 1 && SLASHES.has(s)) return { kind: 'slash', value: null };
   if (s.length <= 3 && [...s].every((ch) => DASH_CHARS.has(ch))) return { kind: 'dash', value: null };
-  if (NOT_APPLICABLE.has(s)) return { kind: 'dash', value: null };
+  if (s.length === 1 && NOT_APPLICABLE.has(s)) return { kind: 'dash', value: null };
   const n = numericPrefixLength(s);
   if (n === 0) return null;
   const value = toNumber(s.slice(0, n));
@@ -64,6 +67,6 @@ export function parseValue(s: string): ParsedValue | null {
   if (rest.length === 0) return { kind: 'number', value };
   const note = parenNote(rest);
   if (note !== null) return { kind: 'number', value, note };
-  if (UNIT_WORDS.has(rest)) return { kind: 'number', value, note: rest };
+  if (rest.length <= UNIT_MAX && UNIT_WORDS.has(rest)) return { kind: 'number', value, note: rest };
   return null;
 }
