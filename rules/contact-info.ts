@@ -18,6 +18,7 @@
  * broken over lines by a PDF extraction is still read; offsets are mapped back. Every regular
  * expression is linear: bounded repetition, no nested quantifiers.
  */
+import { lastAtMost } from '../src/structure/positions';
 import { defineRule } from '../src/engine/define';
 import type { TextLine } from '../src/types';
 import { compactText, firstLineRange, numberOption, originalRange, type CompactText } from './lib/text';
@@ -155,14 +156,7 @@ function isFooterLike(text: string): boolean {
 const INTENT_SIMPLE = /(疑问|请与|联系方式:)/u;
 
 function lineIndexAt(lines: TextLine[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastAtMost(lines.length, (i) => lines[i]!.start, offset);
 }
 
 // ---------------------------------------------------------------------------

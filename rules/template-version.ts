@@ -33,6 +33,7 @@
  *
  * Every regular expression here is linear: bounded windows, no nested quantifiers.
  */
+import { lastAtMost } from '../src/structure/positions';
 import { defineRule } from '../src/engine/define';
 import { messagesFor } from './locales/index';
 import { firstLineRange, numberOption } from './lib/text';
@@ -161,14 +162,7 @@ export interface LabelContext {
 const SENTENCE_PUNCTUATION = /[。,;!?]/u;
 
 function lineIndexAt(lines: LabelContext['lines'], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastAtMost(lines.length, (i) => lines[i]!.start, offset);
 }
 
 /** True where an offset of the text lies in a table or on a label line (no sentence punctuation). */

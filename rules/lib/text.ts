@@ -1,6 +1,7 @@
 /**
  * Text helpers shared by the built-in rules.
  */
+import { lastAtMost } from '../../src/structure/positions';
 
 // ---------------------------------------------------------------------------
 // Compacted text: PDF line wraps and spaces removed, with a map back
@@ -31,14 +32,8 @@ class RunMap {
     const at = Math.max(0, Math.min(i, this.length - 1));
     const starts = this.starts;
     // The last run starting at or before `at` (runs are sorted; starts[0] is 0).
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.sources[lo]! + (at - starts[lo]!);
+    const k = lastAtMost(starts.length, (i) => starts[i]!, at);
+    return this.sources[k]! + (at - starts[k]!);
   }
 }
 

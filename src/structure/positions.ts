@@ -13,6 +13,21 @@ export interface PositionMapper {
   textOffsetAt(sourceOffset: number): number;
 }
 
+/**
+ * The last index `i` in [0, n) whose `valueAt(i)` is at most `x`, for values that never decrease
+ * (0 when none is): the line a text offset is on, the run a compacted offset is in.
+ */
+export function lastAtMost(n: number, valueAt: (i: number) => number, x: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (valueAt(mid) <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 export function createPositionMapper(source: string, map: Int32Array): PositionMapper {
   const lineStarts = [0];
   for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) lineStarts.push(i + 1);
@@ -37,13 +52,7 @@ export function createPositionMapper(source: string, map: Int32Array): PositionM
 
   function sourcePoint(offset: number): Point {
     const o = Math.max(0, Math.min(offset, source.length));
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= o) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtMost(lineStarts.length, (i) => lineStarts[i]!, o);
     return { line: lo + 1, column: o - lineStarts[lo]! + 1, offset: o };
   }
   function toSource(offset: number): number {
