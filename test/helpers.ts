@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { audit } from '../src/index';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const fixturesDir = join(here, 'fixtures');
@@ -22,4 +23,45 @@ export function lineColumn(source: string, offset: number): { line: number; colu
   const line = before.split('\n').length;
   const column = offset - (before.lastIndexOf('\n') + 1) + 1;
   return { line, column };
+}
+
+/** The least time of `runs` runs of `fn`, in ms: other processes only ever add time. */
+export function bestTime(fn: () => void, runs: number): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+let normalPerChar = 0;
+
+/** What auditing the real seeds as text costs per character, measured now (best of `runs`). */
+function measureNormal(runs: number): number {
+  const text = Object.values(seeds()).join('\n');
+  // Compiled code first: a reference measured on cold code would let a slow step pass.
+  if (normalPerChar === 0) for (let i = 0; i < 10; i++) audit(text);
+  normalPerChar = bestTime(() => audit(text), runs + 2) / text.length;
+  return normalPerChar;
+}
+
+/**
+ * Asserts that `work` on an input of `size` characters costs per character at most `factor` times
+ * a normal audit of the real seeds, measured in the same process: no wall-clock limit, so a busy
+ * machine slows both sides alike. An excess is measured again (more runs, the normal audit
+ * measured again beside it) before it fails; a quadratic step costs hundreds of times the normal
+ * report at the sizes the hostile-input tests use, on every attempt.
+ */
+export function expectLinearCost(work: () => void, size: number, factor = 20): void {
+  let ratio = Infinity;
+  for (let attempt = 1; attempt <= 3 && ratio > factor; attempt++) {
+    const spent = bestTime(work, attempt);
+    const reference = attempt === 1 && normalPerChar > 0 ? normalPerChar : measureNormal(attempt + 1);
+    ratio = spent / size / reference;
+  }
+  if (ratio > factor) {
+    throw new Error(`${size} characters cost ${ratio.toFixed(1)}× a normal report per character (allowed: ${factor}×, 3 attempts)`);
+  }
 }

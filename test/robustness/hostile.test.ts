@@ -11,7 +11,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { audit, AuditInputError } from '../../src/index';
-import { fixture, seeds } from '../helpers';
+import { bestTime, fixture, seeds } from '../helpers';
 
 /** Allowed cost per character relative to a normal report. */
 const FACTOR = 10;
@@ -41,17 +41,6 @@ const normals: Record<Format, string> = {
     300_000,
   ),
 };
-
-/** The least time of a few runs of `fn`: noise from other processes only ever adds time. */
-function bestTime(fn: () => void, runs: number): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - t0);
-  }
-  return best;
-}
 
 /** The least time of a few audits; a refusal (AuditInputError) counts like a result. */
 function bestOf(content: string, runs: number, format: Format = 'text'): number {

@@ -10,7 +10,7 @@ import rule, {
   issuerCategoryOf,
 } from '../../rules/publication-deadline';
 import { parseDateLine } from '../../rules/lib/text';
-import { fixture, seeds } from '../helpers';
+import { expectLinearCost, fixture, seeds } from '../helpers';
 
 const RULE = 'publication-deadline';
 const plugin = definePlugin({ name: 't', rules: { [RULE]: rule } });
@@ -291,10 +291,9 @@ describe('publication-deadline: configuration and locales', () => {
   });
 
   it('hostile input finishes', () => {
-    const t0 = Date.now();
-    run('2019年政府信息公开工作年度报告\n' + '2020年2月28日\n'.repeat(100_000));
-    run('2019年政府信息公开工作年度报告\n' + '二'.repeat(1_000_000));
-    run('2019年政府信息公开工作年度报告\n' + ('年'.repeat(40) + '\n').repeat(20_000) + '发布日期:'.repeat(100_000));
-    expect(Date.now() - t0).toBeLessThan(20_000);
+    for (const body of ['2020年2月28日\n'.repeat(100_000), '二'.repeat(1_000_000), ('年'.repeat(40) + '\n').repeat(20_000) + '发布日期:'.repeat(100_000)]) {
+      const report = '2019年政府信息公开工作年度报告\n' + body;
+      expectLinearCost(() => run(report), report.length);
+    }
   });
 });
