@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { audit } from '../src/index';
+import { expect } from '@jest/globals';
+import { audit, AuditInputError, type AuditInput, type ReportFormat } from '../src/index';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const fixturesDir = join(here, 'fixtures');
@@ -64,4 +65,18 @@ export function expectLinearCost(work: () => void, size: number, factor = 20): v
   if (ratio > factor) {
     throw new Error(`${size} characters cost ${ratio.toFixed(1)}× a normal report per character (allowed: ${factor}×, 3 attempts)`);
   }
+}
+
+/**
+ * Audits hostile `input`: it gives a result of the `format` expected or is refused with an
+ * AuditInputError, at a cost per character of `size` within what expectLinearCost allows.
+ */
+export function expectReturnsOrRefuses(input: AuditInput, format: ReportFormat, size: number): void {
+  expectLinearCost(() => {
+    try {
+      expect(audit(input).report.format).toBe(format);
+    } catch (e) {
+      if (!(e instanceof AuditInputError)) throw e;
+    }
+  }, size);
 }
