@@ -16,25 +16,19 @@ export interface CompactText {
 }
 
 /**
- * The map back as runs: the characters of `text` from `starts[k]` on come from the original text
- * from `sources[k]` on, one for one. A report has a run per line or space, not one per character:
- * a per-character map was four bytes a character, the largest buffer a big report's audit kept.
+ * The map back as runs: the characters of the compacted text (`length` of them) from `starts[k]` on
+ * come from the original text from `sources[k]` on, one for one. A report has a run per line or
+ * space, not one per character: a per-character map was four bytes a character, the largest buffer
+ * a big report's audit kept.
  */
-class RunMap {
-  constructor(
-    private readonly starts: readonly number[],
-    private readonly sources: readonly number[],
-    private readonly length: number,
-  ) {}
-
-  offsetAt(i: number): number {
-    if (this.length === 0) return 0;
-    const at = Math.max(0, Math.min(i, this.length - 1));
-    const starts = this.starts;
+function runMap(starts: readonly number[], sources: readonly number[], length: number): (i: number) => number {
+  return (i) => {
+    if (length === 0) return 0;
+    const at = Math.max(0, Math.min(i, length - 1));
     // The last run starting at or before `at` (runs are sorted; starts[0] is 0).
-    const k = lastAtMost(starts.length, (i) => starts[i]!, at);
-    return this.sources[k]! + (at - starts[k]!);
-  }
+    const k = lastAtMost(starts.length, (r) => starts[r]!, at);
+    return sources[k]! + (at - starts[k]!);
+  };
 }
 
 function isWhitespace(code: number): boolean {
@@ -68,7 +62,7 @@ export function compactText(source: string): CompactText {
 
 function compact(source: string): CompactText {
   const n = source.length;
-  // Runs of the map (see RunMap): a kept run of characters continues the previous run only when
+  // Runs of the map (see runMap): a kept run of characters continues the previous run only when
   // nothing was removed in between, which is rare, so each kept run or kept space starts one.
   const starts: number[] = [];
   const sources: number[] = [];
@@ -119,8 +113,7 @@ function compact(source: string): CompactText {
     i = j;
   }
   if (runStart >= 0) text += source.slice(runStart, n);
-  const map = new RunMap(starts, sources, m);
-  return { text, offsetAt: (k: number) => map.offsetAt(k) };
+  return { text, offsetAt: runMap(starts, sources, m) };
 }
 
 /** Maps a compact range [start, end) to a range of the original text. */

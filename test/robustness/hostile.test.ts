@@ -11,7 +11,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { audit, AuditInputError } from '../../src/index';
-import { bestTime, fixture, seeds } from '../helpers';
+import { bestTime, COST_ATTEMPTS, fixture, retriedRatio, seeds } from '../helpers';
 
 /** Allowed cost per character relative to a normal report. */
 const FACTOR = 10;
@@ -67,9 +67,6 @@ function measureNormal(format: Format, runs: number): number {
   return bestOf(normals[format], runs, format) / normals[format].length;
 }
 
-/** How many times a case is measured before an excess counts: a busy machine only ever adds time. */
-const ATTEMPTS = 3;
-
 /**
  * Checks one case at a fiftieth of its size, then at full size: the audit may cost per character at
  * most FACTOR times a normal report, plus, for Markdown, what remark-parse itself spends on the text
@@ -85,19 +82,18 @@ function checkCost(make: (scale: number) => string, format: Format): void {
   // A fiftieth first: a quadratic step fails there in seconds instead of hanging at full size.
   for (const scale of [0.02, 1]) {
     const content = make(scale);
-    let ratio = Infinity;
     let parser = 0;
-    for (let attempt = 1; attempt <= ATTEMPTS && ratio > FACTOR; attempt++) {
+    const ratio = retriedRatio((attempt) => {
       const runs = 2 * attempt;
       const reference = attempt === 1 ? perChar[format] : measureNormal(format, runs);
       const spent = bestOf(content, runs, format);
       parser = format === 'markdown' && scale < 1 ? bestTime(() => markdownParser.parse(content), runs) : 0;
       // remark-parse's time varies from run to run with JIT and GC state: allow it twice.
-      ratio = (spent - 2 * parser) / content.length / reference;
-    }
+      return (spent - 2 * parser) / content.length / reference;
+    }, FACTOR);
     if (ratio > FACTOR) {
       throw new Error(
-        `${content.length} characters cost ${ratio.toFixed(1)}× a normal ${format} report per character (allowed: ${FACTOR}×, ${ATTEMPTS} attempts)` +
+        `${content.length} characters cost ${ratio.toFixed(1)}× a normal ${format} report per character (allowed: ${FACTOR}×, ${COST_ATTEMPTS} attempts)` +
           (parser ? ` besides twice the ${parser.toFixed(0)} ms remark-parse takes` : ''),
       );
     }
