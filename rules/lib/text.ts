@@ -2,6 +2,7 @@
  * Text helpers shared by the built-in rules.
  */
 import { lastAtMost } from '../../src/structure/positions';
+import { codesToString } from '../../src/normalize/index';
 
 // ---------------------------------------------------------------------------
 // Compacted text: PDF line wraps and spaces removed, with a map back
@@ -66,28 +67,29 @@ function compact(source: string): CompactText {
   // nothing was removed in between, which is rare, so each kept run or kept space starts one.
   const starts: number[] = [];
   const sources: number[] = [];
+  // The kept code units go into one buffer, made a string once: appending each run to a string
+  // built a rope of slices, the largest allocation of auditing a big report.
+  const out = new Uint16Array(n);
   let m = 0;
-  let text = '';
-  let runStart = -1;
+  let surrogates = false;
+  let inRun = false;
   let before = -1;
   let i = 0;
   while (i < n) {
     const code = source.charCodeAt(i);
     if (!isWhitespace(code)) {
-      if (runStart < 0) {
-        runStart = i;
+      if (!inRun) {
+        inRun = true;
         starts.push(m);
         sources.push(i);
       }
-      m++;
+      if (code >= 0xd800 && code <= 0xdfff) surrogates = true;
+      out[m++] = code;
       before = code;
       i++;
       continue;
     }
-    if (runStart >= 0) {
-      text += source.slice(runStart, i);
-      runStart = -1;
-    }
+    inRun = false;
     let j = i;
     let newlines = 0;
     let firstNewline = -1;
@@ -100,20 +102,19 @@ function compact(source: string): CompactText {
     }
     const after = j < n ? source.charCodeAt(j) : -1;
     if (newlines >= 2 && before >= 0 && after >= 0) {
-      text += '\n';
-      starts.push(m++);
+      starts.push(m);
       sources.push(firstNewline);
+      out[m++] = 0x0a;
       before = 0x0a;
     } else if (before >= 0 && after >= 0 && isAsciiAlnum(before) && isAsciiAlnum(after)) {
-      text += ' ';
-      starts.push(m++);
+      starts.push(m);
       sources.push(i);
+      out[m++] = 0x20;
       before = 0x20;
     }
     i = j;
   }
-  if (runStart >= 0) text += source.slice(runStart, n);
-  return { text, offsetAt: runMap(starts, sources, m) };
+  return { text: codesToString(out, m, surrogates), offsetAt: runMap(starts, sources, m) };
 }
 
 /** Maps a compact range [start, end) to a range of the original text. */

@@ -176,7 +176,7 @@ const utf16 = typeof TextDecoder === 'function' && littleEndian ? new TextDecode
  * The string of the first `length` code units. TextDecoder is fast but would replace lone
  * surrogates, so it is used only when the caller saw none.
  */
-function codesToString(codes: Uint16Array, length: number, surrogates: boolean): string {
+export function codesToString(codes: Uint16Array, length: number, surrogates: boolean): string {
   if (utf16 && !surrogates) return utf16.decode(codes.subarray(0, length));
   let s = '';
   for (let i = 0; i < length; i += 4096) {
