@@ -47,7 +47,8 @@ const RECENT_MAX = 4;
 
 /**
  * Removes line wraps and spaces (see `CompactText`), keeping a map back to the original offsets.
- * Several rules compact the same text: the last few results are kept (the result is read-only).
+ * Several rules compact the same text: the last few results are kept (the result is read-only) until
+ * the audit ends (`releaseCompactTexts`).
  */
 export function compactText(source: string): CompactText {
   for (let r = 0; r < recentSources.length; r++) if (recentSources[r] === source) return recent[r]!;
@@ -59,6 +60,15 @@ export function compactText(source: string): CompactText {
     recent.pop();
   }
   return result;
+}
+
+/**
+ * Forgets the kept results. The engine calls it when an audit ends: a big report's compacted texts
+ * are not held after its audit, and an audit never reuses what an earlier audit of equal text computed.
+ */
+export function releaseCompactTexts(): void {
+  recent.length = 0;
+  recentSources.length = 0;
 }
 
 function compact(source: string): CompactText {

@@ -10,6 +10,7 @@ import { buildModel } from '../structure/index';
 import { resolveConfig, type ResolvedConfig } from './config';
 import { runRules } from './run';
 import builtIn from '../../rules/index';
+import { releaseCompactTexts } from '../../rules/lib/text';
 
 export interface Auditor {
   /** Audits one report (string or AuditInput); synchronous and pure. */
@@ -46,7 +47,11 @@ function modelOf(input: unknown, maxSize: number, withPrevious: boolean): Report
 }
 
 function auditWith(config: ResolvedConfig, input: unknown): AuditResult {
-  return runRules(modelOf(input, config.maxInputSize ?? DEFAULT_MAX_INPUT_SIZE, true), config);
+  try {
+    return runRules(modelOf(input, config.maxInputSize ?? DEFAULT_MAX_INPUT_SIZE, true), config);
+  } finally {
+    releaseCompactTexts();
+  }
 }
 
 /** Validates the configuration once (throws AuditConfigError) and returns a reusable auditor. */
