@@ -159,29 +159,15 @@ async function main(): Promise<void> {
   // 4. Peak memory, in a fresh process (the target; the median of five processes, as one process's
   // peak varies by several MB with when V8 collects), then in a warmed worker and what a kept result holds.
   console.log('\n4. peak memory on the 1 MB document (fresh: median of 5 processes)');
+  const peakRow = (what: string, m: { input: number; peak: number } | null, target = false) => {
+    if (!m) return;
+    const ratio = m.peak / m.input;
+    row(what, `${(m.peak / MB).toFixed(1)} MB = ${ratio.toFixed(1)}×`, target ? '≤ 20×' : '', target ? ratio <= 20 : null);
+  };
   const fresh = memoryRun('fresh', 5);
-  if (fresh) {
-    const ratio = fresh.peak / fresh.input;
-    row(`  peak RSS growth / input (${(fresh.input / MB).toFixed(2)} MB UTF-8)`, `${(fresh.peak / MB).toFixed(1)} MB = ${ratio.toFixed(1)}×`, '≤ 20×', ratio <= 20);
-  }
-  const freshModel = memoryRun('fresh-model', 5);
-  if (freshModel) {
-    row(
-      '  the same with every rule off',
-      `${(freshModel.peak / MB).toFixed(1)} MB = ${(freshModel.peak / freshModel.input).toFixed(1)}×`,
-      '',
-      null,
-    );
-  }
-  const warm = memoryRun('warm', 3);
-  if (warm) {
-    row(
-      '  the same after 100 seed audits (a warmed worker)',
-      `${(warm.peak / MB).toFixed(1)} MB = ${(warm.peak / warm.input).toFixed(1)}×`,
-      '',
-      null,
-    );
-  }
+  peakRow(`  peak RSS growth / input (${((fresh?.input ?? 0) / MB).toFixed(2)} MB UTF-8)`, fresh, true);
+  peakRow('  the same with every rule off', memoryRun('fresh-model', 5));
+  peakRow('  the same after 100 seed audits (a warmed worker)', memoryRun('warm', 3));
   const kept = memoryRun('kept');
   if (kept) {
     row('  heap a kept result holds / input', `${(kept.peak / MB).toFixed(2)} MB = ${(kept.peak / kept.input).toFixed(2)}×`, '', null);
