@@ -157,7 +157,8 @@ async function main(): Promise<void> {
   row(`  20× (${(utf8Bytes(twenty) / MB).toFixed(2)} MB) vs 1×`, `${ms(many!)} / ${ms(one!)} = ${(many! / one!).toFixed(1)}×`, '≤ 21×', many! / one! <= 21);
 
   // 4. Peak memory, in a fresh process (the target; the median of five processes, as one process's
-  // peak varies by several MB with when V8 collects), then in a warmed worker and what a kept result holds.
+  // peak varies by several MB with when V8 collects), then in a warmed worker (also five) and what a kept
+  // result holds.
   console.log('\n4. peak memory on the 1 MB document (fresh: median of 5 processes)');
   const peakRow = (what: string, m: { input: number; peak: number } | null, target = false) => {
     if (!m) return;
@@ -167,7 +168,7 @@ async function main(): Promise<void> {
   const fresh = memoryRun('fresh', 5);
   peakRow(`  peak RSS growth / input (${((fresh?.input ?? 0) / MB).toFixed(2)} MB UTF-8)`, fresh, true);
   peakRow('  the same with every rule off', memoryRun('fresh-model', 5));
-  peakRow('  the same after 100 seed audits (a warmed worker)', memoryRun('warm', 3));
+  peakRow('  the same after 100 seed audits (a warmed worker)', memoryRun('warm', 5));
   const kept = memoryRun('kept');
   if (kept) {
     row('  heap a kept result holds / input', `${(kept.peak / MB).toFixed(2)} MB = ${(kept.peak / kept.input).toFixed(2)}×`, '', null);
