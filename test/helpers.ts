@@ -1,11 +1,16 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { expect } from '@jest/globals';
 import { audit, AuditInputError, type AuditInput, type ReportFormat } from '../src/index';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const fixturesDir = join(here, 'fixtures');
+/** The repository's root. */
+export const root = join(here, '..');
+/** tsx's loader as a URL, for child processes that run the TypeScript sources (`node --import`). */
+export const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 export function fixture(relative: string): string {
   return readFileSync(join(fixturesDir, relative), 'utf8');

@@ -170,7 +170,8 @@ function convertKeepingLength(text: string): string {
 }
 
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const utf16 = typeof TextDecoder === 'function' && littleEndian ? new TextDecoder('utf-16le') : null;
+// ignoreBOM: a leading U+FEFF is a character like any other here (dropping it would shift every offset).
+const utf16 = typeof TextDecoder === 'function' && littleEndian ? new TextDecoder('utf-16le', { ignoreBOM: true }) : null;
 
 /**
  * The string of the first `length` code units. TextDecoder is fast but would replace lone

@@ -14,12 +14,12 @@ import resultSchema from '../../schemas/audit-result.schema.json' with { type: '
 import sarifSchema from '../../schemas/sarif-2.1.0.json' with { type: 'json' };
 import { getRules, type AuditResult } from '../../src/index';
 import pkg from '../../package.json' with { type: 'json' };
+import { tsxLoader } from '../helpers';
 
 jest.setTimeout(120_000);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
-const tsxLoader = pathToFileURL(require.resolve('tsx')).href;
 const cli = join(root, 'src', 'cli.ts');
 const seedsDir = join(root, 'test', 'fixtures', 'seeds');
 const seedFiles = readdirSync(seedsDir).sort();

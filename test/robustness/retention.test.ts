@@ -2,21 +2,17 @@
  * What a kept result costs (issue #7): a batch or a corpus study keeps thousands of results, so a
  * result must hold its own data, not the texts it was cut from. V8 keeps a slice of a string as a
  * pointer into the whole string, and a finding's excerpt used to keep the whole compacted report
- * alive. Measured with a full garbage collection, so the numbers are the heap, not timing.
+ * alive. And once an audit has returned, nothing of its report may stay. Measured with full garbage
+ * collections, so the numbers are the heap, not timing.
  */
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { audit } from '../../src/index';
-import { seeds } from '../helpers';
+import { root, seeds, tsxLoader } from '../helpers';
 
 v8.setFlagsFromString('--expose-gc');
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const gc = vm.runInNewContext('gc') as () => void;
 
 function heapAfterGc(): number {
@@ -65,9 +61,10 @@ const HELD_AFTER_AUDIT = `
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 const root = process.env.XXGK_ROOT;
-const { audit } = await import(join(root, 'src', 'index.ts'));
+const { audit } = await import(pathToFileURL(join(root, 'src', 'index.ts')).href);
 const dir = join(root, 'test', 'fixtures', 'seeds');
 const seeds = readdirSync(dir).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
 const copies = Array.from({ length: 24 }, () => seeds.join('\\n\\n'));

@@ -4,6 +4,7 @@
  * space-aligned PDF text. Page markers (「- 4 -」, 「— 5 —」) and Markdown separator rows are
  * skipped. A compact, whitespace-free copy of the label text is kept for label matching.
  */
+import { codesToString } from '../../normalize/index';
 import { foldLabelCode, foldVocabulary } from './compact';
 import { parenNote, parseValue, UNIT_MAX, UNIT_WORDS, type ValueKind } from './values';
 
@@ -181,12 +182,6 @@ function tokenizeLine(sink: TokenSink, text: string, start: number, end: number,
   else splitChunks(sink, text, start, end, line);
 }
 
-const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
-
-function codesToString(codes: Uint16Array, length: number): string {
-  return utf16.decode(codes.subarray(0, length));
-}
-
 function buildCompact(text: string, tokens: Token[]): Pick<TokenizedText, 'compact' | 'compactOffset' | 'compactToken'> {
   const codes = new Uint16Array(text.length);
   const offsets = new Int32Array(text.length);
@@ -205,7 +200,7 @@ function buildCompact(text: string, tokens: Token[]): Pick<TokenizedText, 'compa
     }
   }
   return {
-    compact: foldVocabulary(codesToString(codes, n)),
+    compact: foldVocabulary(codesToString(codes, n, false)),
     compactOffset: offsets.subarray(0, n),
     compactToken: owners.subarray(0, n),
   };
