@@ -5,6 +5,7 @@ import type { AuditConfig, AuditResult, Plugin, ReportModel, Rule, RuleMeta } fr
 import { AuditInputError } from '../errors';
 import { prepareInput, DEFAULT_MAX_INPUT_SIZE } from '../input/index';
 import { normalize } from '../normalize/index';
+import { reline } from '../normalize/reline';
 import { composeMaps, extract } from '../extract/index';
 import { buildModel } from '../structure/index';
 import { resolveConfig, type ResolvedConfig } from './config';
@@ -24,7 +25,7 @@ const builtInPlugin: Plugin = builtIn;
 function modelOf(input: unknown, maxSize: number, withPrevious: boolean): ReportModel {
   const prepared = prepareInput(input, maxSize);
   const extracted = extract(prepared);
-  const normalized = normalize(extracted.text);
+  const normalized = reline(normalize(extracted.text));
   const model = buildModel({
     format: extracted.format,
     uri: prepared.uri,

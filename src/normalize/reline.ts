@@ -1,0 +1,360 @@
+/**
+ * Lines as the report meant them (spec/presentations.md §1): a crawler's copy with the whole body on
+ * one line, or a PDF extraction with every number on a line of its own, is given back the line
+ * breaks that the rest of the pipeline reads by.
+ *
+ * Two passes over the normalised text, each keeping the offset map exact:
+ * 1. rejoin: a line that is only a number, or only a unit or punctuation fragment, belongs to its
+ *    neighbours (「2023\n年\n1\n月」 → 「2023年1月」); a number among table cells stays where it is.
+ * 2. split: inside a line, the title (「…年政府信息公开工作年度报告」), page metadata
+ *    (「来源:… 时间:…」) and numbered section headings (「一、总体情况」, when the words after the
+ *    numeral name a statutory part and the character before it ends a sentence, a number or a
+ *    label) start lines of their own, and a heading's title ends its line.
+ *
+ * A line break that replaces a space takes the space's place; an inserted one maps to the character
+ * after it. All scans are linear: every loop moves forward, and look-arounds are bounded.
+ */
+import type { NormalizedText } from './index';
+import { codesToString } from './index';
+
+interface Edit {
+  /** Offset in the input text. */
+  at: number;
+  /** 'join': delete the line break at `at`; 'break': a line break before `at` (the space before it, if any, becomes it). */
+  kind: 'join' | 'break';
+}
+
+const NL = 10;
+
+/** Characters a number is followed by inside a sentence (units, date parts, measure words, punctuation). */
+const UNITS = new Set(
+  '年月日号时分秒条件个次份项人余万亿千百元%‰家期篇场天名位处批宗例页部台套户所座类张本册回起宗笔幅封栏'.split(''),
+);
+/** Punctuation that continues the text it stands in (never a table cell by itself). */
+const GLUE = new Set('.,。,、;:%)》”’"\'@_）】〕'.split(''));
+const SENTENCE_END = new Set('。!?;'.split(''));
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isNumberLine(t: string): boolean {
+  if (t.length === 0 || t.length > 16) return false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (!isDigitCode(c) && !(c === 46 && i > 0 && i < t.length - 1)) return false;
+  }
+  return true;
+}
+
+/** A line of one or two punctuation characters that glue to both neighbours (「.」 「%」 「,」 「)」). */
+function isGlueLine(t: string): boolean {
+  if (t.length === 0 || t.length > 2) return false;
+  for (const ch of t) if (!GLUE.has(ch)) return false;
+  return true;
+}
+
+/** Page chrome and metadata that a rejoined number must not be glued onto. */
+const CHROME_END = /(次数|点击数|浏览|日期|时间|来源|:|\||>)$/u;
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function linesOf(text: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text.charCodeAt(i) === NL) {
+      out.push({ start, end: i, text: text.slice(start, i) });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Pass 1: the line breaks around numbers and fragments that a PDF or flip-book extraction broke off. */
+function rejoinEdits(text: string): Edit[] {
+  const lines = linesOf(text);
+  const join = new Uint8Array(lines.length); // join[i] = 1: delete the break after line i
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.text.trim();
+    if (t.length === 0) continue;
+    const prev = i > 0 ? lines[i - 1]!.text : null;
+    const next = i + 1 < lines.length ? lines[i + 1]!.text : null;
+    const nextT = next?.trim() ?? '';
+    if (isNumberLine(t)) {
+      // A number inside a sentence: the next line goes on with a unit or punctuation.
+      const continues = next !== null && nextT.length > 0 && (UNITS.has(nextT[0]!) || GLUE.has(nextT[0]!)) && !isNumberLine(nextT);
+      const tabbed = (prev !== null && prev.endsWith('\t')) || (next !== null && next.startsWith('\t'));
+      if (continues) {
+        join[i] = 1;
+        if (prev !== null && joinsBefore(prev)) join[i - 1] = 1;
+      } else if (tabbed) {
+        if (prev !== null && prev.endsWith('\t')) join[i - 1] = 1;
+        if (next !== null && next.startsWith('\t')) join[i] = 1;
+      }
+      continue;
+    }
+    if (isGlueLine(t) && prev !== null && prev.trim().length > 0) {
+      join[i - 1] = 1;
+      if (next !== null && nextT.length > 0 && !isHeadingStart(nextT)) join[i] = 1;
+      continue;
+    }
+    // A line of tabs between table cells (a tab-separated row broken at every number).
+    if (lines[i]!.text.includes('\t') && t.length === 0) {
+      if (prev !== null) join[i - 1] = 1;
+      if (next !== null) join[i] = 1;
+    }
+  }
+  const edits: Edit[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) if (join[i]) edits.push({ at: lines[i]!.end, kind: 'join' });
+  return edits;
+}
+
+/** Whether a number at the start of the next line continues `prev` (not after a sentence, a heading or chrome). */
+function joinsBefore(prev: string): boolean {
+  const t = prev.trimEnd();
+  if (t.length === 0 || prev.includes('\t')) return false;
+  const last = t[t.length - 1]!;
+  if (SENTENCE_END.has(last)) return false;
+  if (CHROME_END.test(t)) return false;
+  if (isHeadingStart(t) && t.length <= 30) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 2: splits inside lines
+// ---------------------------------------------------------------------------------------------
+
+const CN_NUMERAL = '一二三四五六七八九十';
+/** Words a top-level heading of a statutory part is made of (spec/sections.md §4 step 3). */
+const PART_WORDS =
+  /^(?:(?:政府)?信息公开)?(?:工作)?(?:的)?(?:总体情况|概述|概况|基本情况|基本概况|工作开展情况|主要措施|主要工作|工作概述|总体工作|主动公开|依申请|收到和处理|(?:政府信息)?公开申请|申请公开|行政机关(?:主动|依申请)|政府信息(?:主动|依申请)|(?:政府)?信息公开(?:的)?收费|收费|因政府信息公开|政府信息公开(?:工作)?(?:行政)?复议|(?:申请)?行政复议|复议|存在的?(?:主要)?问题|主要问题|问题|其他需要|其他事项|下一步|今后|改进|关于\d{4}年)/u;
+/** Strong last words of a heading title (情况, 事项, 措施…). */
+const TITLE_END = /(情况|概述|概况|事项|措施|打算|安排|计划|思路|问题|不足|说明)/gu;
+/** Characters after which a heading may start inside a line. */
+const BEFORE_HEADING = new Set(' 。;:!?)】”"|>\t'.split(''));
+
+function isHeadingStart(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (CN_NUMERAL.includes(t[0]!)) {
+    let i = 1;
+    while (i < t.length && i < 3 && CN_NUMERAL.includes(t[i]!)) i++;
+    while (i < t.length && t[i] === ' ') i++;
+    return '、.,'.includes(t[i] ?? 'x');
+  }
+  return c === 40 /* ( */ && CN_NUMERAL.includes(t[1] ?? 'x');
+}
+
+/**
+ * A numbered top-level heading starting at `i` (「一、」…「十、」), or null: the numeral, then 、 . or
+ * 、 after up to two spaces, then words naming a statutory part. Returns the end of its title.
+ */
+function headingAt(text: string, i: number, lineEnd: number): number | null {
+  let j = i;
+  while (j < lineEnd && j - i < 2 && CN_NUMERAL.includes(text[j]!)) j++;
+  if (j === i) return null;
+  let k = j;
+  while (k < lineEnd && k - j < 2 && text.charCodeAt(k) === 32) k++;
+  const sep = text[k];
+  if (sep !== '、' && sep !== '.' && sep !== ',') return null;
+  k++;
+  while (k < lineEnd && k - j < 5 && text.charCodeAt(k) === 32) k++;
+  const c = text[k];
+  if (c === undefined || CN_NUMERAL.includes(c) || isDigitCode(text.charCodeAt(k))) return null;
+  const window = text.slice(k, Math.min(lineEnd, k + 40));
+  if (!PART_WORDS.test(window)) return null;
+  return k + titleLength(window);
+}
+
+/**
+ * Length of a heading title at the start of `window` (which runs on into the body): up to the last
+ * strong final word (情况, 措施…) before a hard stop (a space, sentence punctuation, 「(」, a digit,
+ * an inline enumeration 「一是」), or up to the hard stop when there is none.
+ */
+function titleLength(window: string): number {
+  let stop = window.length;
+  for (let i = 1; i < window.length; i++) {
+    const ch = window[i]!;
+    const code = window.charCodeAt(i);
+    if (ch === ' ' || ch === '\t' || ch === '(' || ch === ',' || SENTENCE_END.has(ch) || ch === ':' || (isDigitCode(code) && !window.startsWith('关于'))) {
+      stop = i;
+      break;
+    }
+    if (CN_NUMERAL.includes(ch) && (window[i + 1] === '是' || window[i + 1] === '、')) {
+      stop = i;
+      break;
+    }
+  }
+  let end = 0;
+  TITLE_END.lastIndex = 0;
+  for (let m = TITLE_END.exec(window); m !== null && m.index + m[0].length <= stop; m = TITLE_END.exec(window)) {
+    end = m.index + m[0].length;
+  }
+  if (end > 0) {
+    // 「…问题及改进情况」: a final word followed by 及/和/与 and more title words runs on to the next one.
+    return end;
+  }
+  return stop === window.length ? Math.min(stop, 20) : stop;
+}
+
+const TITLE_CORE = /(政府信息公开|政务公开|信息公开)/gu;
+const TITLE_TAIL = /^[^。,;:\s]{0,12}?(年度报告|年报|工作报告)/u;
+const YEAR_HEAD = /\d{4}年度?$/u;
+
+/**
+ * The title inside a long line: 「[issuer]YYYY年[度]…政府信息公开…年度报告」 after a boundary
+ * (the line start, a space, 「:」 「|」 「>」 or a sentence end), not inside a sentence.
+ */
+function titleIn(text: string, line: Line): [number, number] | null {
+  TITLE_CORE.lastIndex = 0;
+  const s = line.text;
+  for (let m = TITLE_CORE.exec(s); m !== null; m = TITLE_CORE.exec(s)) {
+    if (m.index > 400) break;
+    const tail = TITLE_TAIL.exec(s.slice(m.index + m[0].length, m.index + m[0].length + 24));
+    if (!tail) continue;
+    const end = m.index + m[0].length + tail[0].length;
+    // Start: the year before the core (with an issuer name before it when a boundary is near).
+    const head = s.slice(Math.max(0, m.index - 30), m.index);
+    let start = -1;
+    for (let b = head.length - 1; b >= 0; b--) {
+      if (BEFORE_HEADING.has(head[b]!) || head[b] === '\n') {
+        start = m.index - head.length + b + 1;
+        break;
+      }
+    }
+    if (start < 0) {
+      if (m.index - head.length === 0) start = 0;
+      else {
+        // No boundary near: begin at the year (「…浏览次数:次2024年…」 keeps the chrome apart).
+        const y = /\d{4}年度?/u.exec(head);
+        if (!y) continue;
+        start = m.index - head.length + y.index;
+      }
+    }
+    const titleText = s.slice(start, end);
+    if (!/\d{4}/u.test(titleText) && !YEAR_HEAD.test(head)) {
+      // A title without a year is still a title on its own, not inside a sentence.
+      if (start > 0 && !BEFORE_HEADING.has(s[start - 1]!)) continue;
+    }
+    const after = s[end];
+    if (after !== undefined && '如中的是已将于》”'.includes(after)) continue;
+    if (start > 0 && s[start - 1] === '《') continue;
+    if (start === 0 && end === s.trimEnd().length) return null;
+    return [line.start + start, line.start + end];
+  }
+  return null;
+}
+
+/** Page metadata keys that run into the body on a one-line page (presentations.md §3). */
+const METADATA_KEY =
+  /(来源|信息来源|时间|发布时间|发布日期|发文日期|成文日期|浏览次数|点击数|访问量|字号|作者|文号|索引号|发布机构|栏目|原文链接|标题)\s{0,2}:/gu;
+const DATE_VALUE = /^\s{0,2}\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s{0,2}\d{1,2}:\d{2}(?::\d{2})?)?/u;
+
+/** A crawler's or CMS page's metadata line (「标题: …」): its title is not the report's title line. */
+const METADATA_LINE = /^\s{0,4}(标题|题名|发布机构|栏目|原文链接|索引号|来源|信息来源|发布时间|发布日期)\s{0,2}[:|]/u;
+
+function splitEdits(text: string): Edit[] {
+  const edits: Edit[] = [];
+  const lines = linesOf(text);
+  let titleDone = false;
+  for (const line of lines) {
+    const s = line.text;
+    if (s.length < 8) continue;
+    if (!titleDone && !METADATA_LINE.test(s)) {
+      const t = titleIn(text, line);
+      if (t) {
+        titleDone = true;
+        if (t[0] > line.start) edits.push({ at: t[0], kind: 'break' });
+        if (t[1] < line.end) edits.push({ at: t[1], kind: 'break' });
+      } else if (/(年度报告|年报)/u.test(s.slice(0, 80))) titleDone = true;
+    }
+    // Metadata runs: each key starts a line; a date value ends one.
+    if (s.length > 40) {
+      METADATA_KEY.lastIndex = 0;
+      let found = 0;
+      for (let m = METADATA_KEY.exec(s); m !== null && m.index < 300; m = METADATA_KEY.exec(s)) {
+        const before = m.index === 0 ? ' ' : s[m.index - 1]!;
+        if (!BEFORE_HEADING.has(before) && !(found > 0)) continue;
+        found++;
+        if (m.index > 0) edits.push({ at: line.start + m.index, kind: 'break' });
+        const date = DATE_VALUE.exec(s.slice(m.index + m[0].length, m.index + m[0].length + 32));
+        const valueEnd = date ? m.index + m[0].length + date[0].length : spaceAfter(s, m.index + m[0].length);
+        if (valueEnd !== null && valueEnd < s.length) edits.push({ at: line.start + valueEnd, kind: 'break' });
+      }
+    }
+    // Numbered headings of statutory parts inside the line.
+    for (let i = 0; i < s.length; i++) {
+      if (!CN_NUMERAL.includes(s[i]!)) continue;
+      if (i > 0 && CN_NUMERAL.includes(s[i - 1]!)) continue;
+      const before = i === 0 ? null : s[i - 1]!;
+      if (before !== null && !BEFORE_HEADING.has(before) && !isDigitCode(s.charCodeAt(i - 1))) continue;
+      const end = headingAt(s, i, s.length);
+      if (end === null) continue;
+      if (i > 0) edits.push({ at: line.start + i, kind: 'break' });
+      let e = end;
+      while (e < s.length && s[e] === ' ') e++;
+      if (e < s.length) edits.push({ at: line.start + end, kind: 'break' });
+      i = end - 1;
+    }
+  }
+  return edits;
+}
+
+function spaceAfter(s: string, from: number): number | null {
+  let i = from;
+  while (i < s.length && s[i] === ' ') i++;
+  const stop = Math.min(s.length, i + 30);
+  for (; i < stop; i++) if (s[i] === ' ') return i;
+  return null;
+}
+
+/** Applies edits (any order, duplicates allowed) to `n`, composing the offset map. */
+function apply(n: NormalizedText, edits: Edit[]): NormalizedText {
+  if (edits.length === 0) return n;
+  const { text, map } = n;
+  const joins = new Set<number>();
+  const breaks = new Set<number>();
+  for (const e of edits) (e.kind === 'join' ? joins : breaks).add(e.at);
+  // A break after a space turns the space into the break.
+  const spaceBreaks = new Set<number>();
+  for (const at of breaks) {
+    if (at > 0 && text.charCodeAt(at - 1) === 32) {
+      let s = at - 1;
+      while (s > 0 && text.charCodeAt(s - 1) === 32) s--;
+      spaceBreaks.add(s);
+      breaks.delete(at);
+    } else if (text.charCodeAt(at) === 32) {
+      spaceBreaks.add(at);
+      breaks.delete(at);
+    } else if (at === 0 || text.charCodeAt(at - 1) === NL || text.charCodeAt(at) === NL) breaks.delete(at);
+  }
+  const out = new Uint16Array(text.length + breaks.size);
+  const outMap = new Int32Array(text.length + breaks.size + 1);
+  let k = 0;
+  let surrogates = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (breaks.has(i)) {
+      out[k] = NL;
+      outMap[k] = map[i]!;
+      k++;
+    }
+    if (code === NL && joins.has(i)) continue;
+    if (code >= 0xd800 && code <= 0xdfff) surrogates = true;
+    out[k] = spaceBreaks.has(i) ? NL : code;
+    outMap[k] = map[i]!;
+    k++;
+  }
+  outMap[k] = map[text.length]!;
+  return { text: codesToString(out, k, surrogates), map: outMap.subarray(0, k + 1) };
+}
+
+/** The normalised text with the line breaks of presentations.md §1 restored. */
+export function reline(n: NormalizedText): NormalizedText {
+  const joined = apply(n, rejoinEdits(n.text));
+  return apply(joined, splitEdits(joined.text));
+}
