@@ -16,6 +16,7 @@
  */
 import type { NormalizedText } from './index';
 import { codesToString } from './index';
+import { classifyHeading } from '../structure/headings';
 
 interface Edit {
   /** Offset in the input text. */
@@ -28,7 +29,7 @@ const NL = 10;
 
 /** Characters a number is followed by inside a sentence (units, date parts, measure words, punctuation). */
 const UNITS = new Set(
-  '年月日号时分秒条件个次份项人余万亿千百元%‰家期篇场天名位处批宗例页部台套户所座类张本册回起宗笔幅封栏'.split(''),
+  '年月日号时分秒条件个次份项人余万亿千百元%‰家期篇场天名位处批宗例页部台套户所座类张本册回起笔幅封栏幢楼层室栋弄巷村组届'.split(''),
 );
 /** Punctuation that continues the text it stands in (never a table cell by itself). */
 const GLUE = new Set('.,。,、;:%)》”’"\'@_）】〕'.split(''));
@@ -55,7 +56,8 @@ function isGlueLine(t: string): boolean {
 }
 
 /** Page chrome and metadata that a rejoined number must not be glued onto. */
-const CHROME_END = /(次数|点击数|浏览|日期|时间|来源|:|\||>)$/u;
+const HEADING_FINAL = /(情况|概述|概况|事项|措施|打算|安排|计划|思路|问题|不足|说明)$/u;
+const CHROME_END = /(次数|点击数|浏览|日期|时间|来源|\||>)$/u;
 
 interface Line {
   start: number;
@@ -89,7 +91,13 @@ function rejoinEdits(text: string): Edit[] {
       // A number inside a sentence: the next line goes on with a unit or punctuation.
       const continues = next !== null && nextT.length > 0 && (UNITS.has(nextT[0]!) || GLUE.has(nextT[0]!)) && !isNumberLine(nextT);
       const tabbed = (prev !== null && prev.endsWith('\t')) || (next !== null && next.startsWith('\t'));
-      if (continues) {
+      if (prev !== null && t.length <= 2 && /(附件|附表|表|第|图)$/u.test(prev.trimEnd())) {
+        join[i - 1] = 1; // 「附件\n2」
+        if (continues) join[i] = 1;
+      } else if (prev !== null && /:\s*$/u.test(prev) && !prev.includes('\t')) {
+        join[i - 1] = 1; // 「邮编:\n734000」: a labelled value
+        if (continues) join[i] = 1;
+      } else if (continues) {
         join[i] = 1;
         if (prev !== null && joinsBefore(prev)) join[i - 1] = 1;
       } else if (tabbed) {
@@ -100,7 +108,7 @@ function rejoinEdits(text: string): Edit[] {
     }
     if (isGlueLine(t) && prev !== null && prev.trim().length > 0) {
       join[i - 1] = 1;
-      if (next !== null && nextT.length > 0 && !isHeadingStart(nextT)) join[i] = 1;
+      if (next !== null && nextT.length > 0 && !isHeadingStart(nextT) && !SENTENCE_END.has(t[t.length - 1]!)) join[i] = 1;
       continue;
     }
     // A line of tabs between table cells (a tab-separated row broken at every number).
@@ -121,7 +129,8 @@ function joinsBefore(prev: string): boolean {
   const last = t[t.length - 1]!;
   if (SENTENCE_END.has(last)) return false;
   if (CHROME_END.test(t)) return false;
-  if (isHeadingStart(t) && t.length <= 30) return false;
+  // A heading on its own line (「(三)政府信息管理情况」) ends there; 「六、关于」 + 「2017」 + 「年…」 does not.
+  if (t.length <= 30 && isHeadingStart(t) && HEADING_FINAL.test(t)) return false;
   return true;
 }
 
@@ -166,8 +175,9 @@ function headingAt(text: string, i: number, lineEnd: number): number | null {
   const c = text[k];
   if (c === undefined || CN_NUMERAL.includes(c) || isDigitCode(text.charCodeAt(k))) return null;
   const window = text.slice(k, Math.min(lineEnd, k + 40));
-  if (!PART_WORDS.test(window)) return null;
-  return k + titleLength(window);
+  const length = titleLength(window);
+  if (!PART_WORDS.test(window) && classifyHeading(window.slice(0, length)).key === null) return null;
+  return k + length;
 }
 
 /**
@@ -201,6 +211,8 @@ function titleLength(window: string): number {
   return stop === window.length ? Math.min(stop, 20) : stop;
 }
 
+/** The last character of an issuer's name before the year of a title (「焦虎镇2024年…」). */
+const ISSUER_END = /(镇|乡|县|区|市|州|盟|旗|省|局|委|办|厅|站|所|队|院|中心|处|街道|司|部|政府|公司|会)$/u;
 const TITLE_CORE = /(政府信息公开|政务公开|信息公开)/gu;
 const TITLE_TAIL = /^[^。,;:\s]{0,12}?(年度报告|年报|工作报告)/u;
 const YEAR_HEAD = /\d{4}年度?$/u;
@@ -227,7 +239,9 @@ function titleIn(text: string, line: Line): [number, number] | null {
       }
     }
     if (start < 0) {
-      if (m.index - head.length === 0) start = 0;
+      const y = /\d{4}年度?/u.exec(head);
+      if (y && y.index > 0 && !ISSUER_END.test(head.slice(0, y.index))) start = m.index - head.length + y.index;
+      else if (m.index - head.length === 0) start = 0;
       else {
         // No boundary near: begin at the year (「…浏览次数:次2024年…」 keeps the chrome apart).
         const y = /\d{4}年度?/u.exec(head);
@@ -343,7 +357,13 @@ function apply(n: NormalizedText, edits: Edit[]): NormalizedText {
       outMap[k] = map[i]!;
       k++;
     }
-    if (code === NL && joins.has(i)) continue;
+    if (code === NL && joins.has(i)) {
+      // 「2024\n 年」: the space a number was set apart by goes with the break (as normalisation drops it between a number and 年).
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) === 32) j++;
+      if (j > i + 1 && i > 0 && isDigitCode(text.charCodeAt(i - 1)) && UNITS.has(text[j] ?? '')) i = j - 1;
+      continue;
+    }
     if (code >= 0xd800 && code <= 0xdfff) surrogates = true;
     out[k] = spaceBreaks.has(i) ? NL : code;
     outMap[k] = map[i]!;
