@@ -34,6 +34,7 @@ const UNITS = new Set(
 /** Punctuation that continues the text it stands in (never a table cell by itself). */
 const GLUE = new Set('.,。,、;:%)》”’"\'@_）】〕'.split(''));
 const SENTENCE_END = new Set('。!?;'.split(''));
+const OPENERS = new Set('《“(【〔'.split(''));
 
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -56,7 +57,7 @@ function isGlueLine(t: string): boolean {
 }
 
 /** Page chrome and metadata that a rejoined number must not be glued onto. */
-const HEADING_FINAL = /(情况|概述|概况|事项|措施|打算|安排|计划|思路|问题|不足|说明)$/u;
+const HEADING_FINAL = /(情况|概述|概况|事项|措施|打算|安排|计划|思路|问题|不足|说明|方面)$/u;
 const CHROME_END = /(次数|点击数|浏览|日期|时间|来源|\||>)$/u;
 
 interface Line {
@@ -111,6 +112,11 @@ function rejoinEdits(text: string): Edit[] {
       if (next !== null && nextT.length > 0 && !isHeadingStart(nextT) && !SENTENCE_END.has(t[t.length - 1]!)) join[i] = 1;
       continue;
     }
+    // A line broken right after an opening bracket (「…根据《\n中华人民共和国…」).
+    if (OPENERS.has(t[t.length - 1]!) && next !== null && nextT.length > 0) {
+      join[i] = 1;
+      continue;
+    }
     // A line of tabs between table cells (a tab-separated row broken at every number).
     if (lines[i]!.text.includes('\t') && t.length === 0) {
       if (prev !== null) join[i - 1] = 1;
@@ -143,7 +149,9 @@ const CN_NUMERAL = '一二三四五六七八九十';
 const PART_WORDS =
   /^(?:(?:政府)?信息公开)?(?:工作)?(?:的)?(?:总体情况|概述|概况|基本情况|基本概况|工作开展情况|主要措施|主要工作|工作概述|总体工作|主动公开|依申请|收到和处理|(?:政府信息)?公开申请|申请公开|行政机关(?:主动|依申请)|政府信息(?:主动|依申请)|(?:政府)?信息公开(?:的)?收费|收费|因政府信息公开|政府信息公开(?:工作)?(?:行政)?复议|(?:申请)?行政复议|复议|存在的?(?:主要)?问题|主要问题|问题|其他需要|其他事项|下一步|今后|改进|关于\d{4}年)/u;
 /** Strong last words of a heading title (情况, 事项, 措施…). */
-const TITLE_END = /(情况|概述|概况|事项|措施|打算|安排|计划|思路|问题|不足|说明)/gu;
+/** Words that join two parts of one heading title. */
+const CONNECTORS = new Set(['及', '和', '与', '、', '暨']);
+const TITLE_END = /(情况|概述|概况|事项|措施|打算|安排|计划|思路|问题|不足|说明|方面)/gu;
 /** Characters after which a heading may start inside a line. */
 const BEFORE_HEADING = new Set(' 。;:!?)】”"|>\t'.split(''));
 
@@ -176,7 +184,31 @@ function headingAt(text: string, i: number, lineEnd: number): number | null {
   if (c === undefined || CN_NUMERAL.includes(c) || isDigitCode(text.charCodeAt(k))) return null;
   const window = text.slice(k, Math.min(lineEnd, k + 40));
   const length = titleLength(window);
+  // 「一、概述,(一)…,二、…」 is a table of contents, not a heading.
+  if (window[length] === ',') return null;
   if (!PART_WORDS.test(window) && classifyHeading(window.slice(0, length)).key === null) return null;
+  return k + length;
+}
+
+/**
+ * A numbered aspect heading starting at `i` (「(一)主动公开方面」, 「(二)依申请公开情况」): short, and
+ * naming a statutory part or ending in a heading word. Returns the end of its title, or null.
+ */
+function aspectAt(text: string, i: number): number | null {
+  let j = i + 1;
+  while (j < text.length && j - i <= 2 && CN_NUMERAL.includes(text[j]!)) j++;
+  if (text[j] !== ')') return null;
+  let k = j + 1;
+  while (k < text.length && k - j < 3 && text.charCodeAt(k) === 32) k++;
+  const window = text.slice(k, Math.min(text.length, k + 30));
+  if (window.length === 0) return null;
+  const length = titleLength(window);
+  const title = window.slice(0, length);
+  if (length < 2 || length > 20) return null;
+  // Where it stops matters: a full stop, a colon, a space or the line's end after a short title.
+  const after = window[length];
+  if (after !== undefined && after !== '。' && after !== ':' && after !== ' ' && !isDigitCode(window.charCodeAt(length))) return null;
+  if (classifyHeading(title).key === null && !HEADING_FINAL.test(title)) return null;
   return k + length;
 }
 
@@ -199,14 +231,11 @@ function titleLength(window: string): number {
       break;
     }
   }
-  let end = 0;
+  // The first final word that is not joined to more title words (「问题及改进情况」 runs on to 情况).
   TITLE_END.lastIndex = 0;
   for (let m = TITLE_END.exec(window); m !== null && m.index + m[0].length <= stop; m = TITLE_END.exec(window)) {
-    end = m.index + m[0].length;
-  }
-  if (end > 0) {
-    // 「…问题及改进情况」: a final word followed by 及/和/与 and more title words runs on to the next one.
-    return end;
+    const end = m.index + m[0].length;
+    if (!CONNECTORS.has(window[end] ?? '')) return end;
   }
   return stop === window.length ? Math.min(stop, 20) : stop;
 }
@@ -215,7 +244,6 @@ function titleLength(window: string): number {
 const ISSUER_END = /(镇|乡|县|区|市|州|盟|旗|省|局|委|办|厅|站|所|队|院|中心|处|街道|司|部|政府|公司|会)$/u;
 const TITLE_CORE = /(政府信息公开|政务公开|信息公开)/gu;
 const TITLE_TAIL = /^[^。,;:\s]{0,12}?(年度报告|年报|工作报告)/u;
-const YEAR_HEAD = /\d{4}年度?$/u;
 
 /**
  * The title inside a long line: 「[issuer]YYYY年[度]…政府信息公开…年度报告」 after a boundary
@@ -250,14 +278,15 @@ function titleIn(text: string, line: Line): [number, number] | null {
       }
     }
     const titleText = s.slice(start, end);
-    if (!/\d{4}/u.test(titleText) && !YEAR_HEAD.test(head)) {
-      // A title without a year is still a title on its own, not inside a sentence.
-      if (start > 0 && !BEFORE_HEADING.has(s[start - 1]!)) continue;
-    }
+    // Inside a line, a title names its year and is not part of a sentence (「特向社会公布2013年度…年度报告。」).
+    if (start > 0 && !/\d{4}/u.test(titleText)) continue;
     const after = s[end];
-    if (after !== undefined && '如中的是已将于》”'.includes(after)) continue;
+    if (after !== undefined && '如中的是已将于》”。,;编'.includes(after)) continue;
+    if (/(公布|现将|编制|发布|印发|根据|关于|做好|将|了|的)$/u.test(s.slice(Math.max(0, start - 4), start))) continue;
     if (start > 0 && s[start - 1] === '《') continue;
-    if (start === 0 && end === s.trimEnd().length) return null;
+    if (/(上一篇|下一篇|相关|附件|链接)\s{0,2}:?\s{0,2}$/u.test(s.slice(Math.max(0, start - 8), start))) continue;
+    // A title line of its own (「焦虎镇 2024年…年度报告」) is left as it is.
+    if (end === s.trimEnd().length && (start === 0 || s.length <= 60)) return null;
     return [line.start + start, line.start + end];
   }
   return null;
@@ -278,6 +307,7 @@ function splitEdits(text: string): Edit[] {
   for (const line of lines) {
     const s = line.text;
     if (s.length < 8) continue;
+    if (!titleDone && line.start > 3000) titleDone = true;
     if (!titleDone && !METADATA_LINE.test(s)) {
       const t = titleIn(text, line);
       if (t) {
@@ -300,15 +330,19 @@ function splitEdits(text: string): Edit[] {
         if (valueEnd !== null && valueEnd < s.length) edits.push({ at: line.start + valueEnd, kind: 'break' });
       }
     }
-    // Numbered headings of statutory parts inside the line.
+    // Numbered headings of statutory parts (一、…) and of their aspects ((一)…) inside the line.
     for (let i = 0; i < s.length; i++) {
-      if (!CN_NUMERAL.includes(s[i]!)) continue;
-      if (i > 0 && CN_NUMERAL.includes(s[i - 1]!)) continue;
+      const ch = s[i]!;
+      const level2 = ch === '(' && CN_NUMERAL.includes(s[i + 1] ?? 'x');
+      if (!level2 && !CN_NUMERAL.includes(ch)) continue;
+      if (!level2 && i > 0 && CN_NUMERAL.includes(s[i - 1]!)) continue;
       const before = i === 0 ? null : s[i - 1]!;
       if (before !== null && !BEFORE_HEADING.has(before) && !isDigitCode(s.charCodeAt(i - 1))) continue;
-      const end = headingAt(s, i, s.length);
+      let end = level2 ? aspectAt(s, i) : headingAt(s, i, s.length);
       if (end === null) continue;
       if (i > 0) edits.push({ at: line.start + i, kind: 'break' });
+      // A run-in heading (「(一)主动公开方面。2022年…」) keeps its full stop or colon.
+      if (s[end] === '。' || s[end] === ':') end++;
       let e = end;
       while (e < s.length && s[e] === ' ') e++;
       if (e < s.length) edits.push({ at: line.start + end, kind: 'break' });

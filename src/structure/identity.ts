@@ -4,7 +4,7 @@
 import type { IssuerLevel, IssuerType, TextLine } from '../types';
 import { isChromeLine } from './lines';
 
-const TITLE_WORDS = /(年度报告|年报)/u;
+const TITLE_WORDS = /(年度报告|年报|年度[^\s。,]{0,4}报告)/u;
 const TITLE_YEAR = /(\d{4})年度?/u;
 const MAX_TITLE = 60;
 
@@ -15,6 +15,8 @@ export interface TitleInfo {
   lastLine: number;
   start: number;
   end: number;
+  /** The title was found inside a sentence (「现将…2024年政府信息公开工作年度报告如下」), not on a line of its own. */
+  inline?: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ export function findTitle(lines: TextLine[]): TitleInfo | null {
     const m = /(\d{4})年度?[^。,]{0,40}?(年度报告|年报)/u.exec(line.text);
     if (m) {
       const start = line.start + m.index;
-      return { text: m[0], firstLine: line.index, lastLine: line.index, start, end: start + m[0].length };
+      return { text: m[0], firstLine: line.index, lastLine: line.index, start, end: start + m[0].length, inline: true };
     }
   }
   return null;

@@ -34,7 +34,7 @@ export function buildModel(input: ModelInput): ReportModel {
   const fullText = normalized.text;
   const lines = splitLines(fullText);
   const title = findTitle(lines);
-  markChrome(lines, title ? title.firstLine : null, isIssuerLine);
+  markChrome(lines, title && !title.inline ? title.firstLine : null, isIssuerLine);
   const text = blankChrome(fullText, lines);
 
   const candidates = headingCandidates(lines);

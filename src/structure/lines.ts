@@ -33,7 +33,19 @@ export function isPageNumberLine(text: string): boolean {
 export function isChromeLine(text: string): boolean {
   const t = text.trim();
   if (t.length === 0) return false;
-  return CHROME.test(t) || METADATA.test(t) || PAGE_NUMBER.test(t);
+  return CHROME.test(t) || METADATA.test(t) || PAGE_NUMBER.test(t) || isBreadcrumb(t);
+}
+
+/** 「首页 > 政务公开 > 政府信息公开年报」, or a piece of it broken onto its own line (「>」). */
+function isBreadcrumb(t: string): boolean {
+  if (t.length > 80 || !t.includes('>')) return false;
+  let segment = 0;
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i]!;
+    if (ch === '>') segment = 0;
+    else if (ch === '。' || ch === ';' || ch === ',' || ++segment > 20) return false;
+  }
+  return true;
 }
 
 /**
