@@ -25,7 +25,7 @@ const builtInPlugin: Plugin = builtIn;
 function modelOf(input: unknown, maxSize: number, withPrevious: boolean): ReportModel {
   const prepared = prepareInput(input, maxSize);
   const extracted = extract(prepared);
-  const normalized = reline(normalize(extracted.text));
+  const normalized = reline(normalize(extracted.text), extracted.text);
   const model = buildModel({
     format: extracted.format,
     uri: prepared.uri,

@@ -170,7 +170,7 @@ function isHeadingStart(t: string): boolean {
  * A numbered top-level heading starting at `i` (「一、」…「十、」), or null: the numeral, then 、 . or
  * 、 after up to two spaces, then words naming a statutory part. Returns the end of its title.
  */
-function headingAt(text: string, i: number, lineEnd: number): number | null {
+function headingAt(text: string, i: number, lineEnd: number, spaced: (k: number) => boolean): number | null {
   let j = i;
   while (j < lineEnd && j - i < 2 && CN_NUMERAL.includes(text[j]!)) j++;
   if (j === i) return null;
@@ -183,7 +183,7 @@ function headingAt(text: string, i: number, lineEnd: number): number | null {
   const c = text[k];
   if (c === undefined || CN_NUMERAL.includes(c) || isDigitCode(text.charCodeAt(k))) return null;
   const window = text.slice(k, Math.min(lineEnd, k + 40));
-  const length = titleLength(window);
+  const length = titleLength(window, (x) => spaced(k + x));
   // 「一、概述,(一)…,二、…」 is a table of contents, not a heading.
   if (window[length] === ',') return null;
   if (!PART_WORDS.test(window) && classifyHeading(window.slice(0, length)).key === null) return null;
@@ -194,7 +194,7 @@ function headingAt(text: string, i: number, lineEnd: number): number | null {
  * A numbered aspect heading starting at `i` (「(一)主动公开方面」, 「(二)依申请公开情况」): short, and
  * naming a statutory part or ending in a heading word. Returns the end of its title, or null.
  */
-function aspectAt(text: string, i: number): number | null {
+function aspectAt(text: string, i: number, spaced: (k: number) => boolean): number | null {
   let j = i + 1;
   while (j < text.length && j - i <= 2 && CN_NUMERAL.includes(text[j]!)) j++;
   if (text[j] !== ')') return null;
@@ -202,12 +202,12 @@ function aspectAt(text: string, i: number): number | null {
   while (k < text.length && k - j < 3 && text.charCodeAt(k) === 32) k++;
   const window = text.slice(k, Math.min(text.length, k + 30));
   if (window.length === 0) return null;
-  const length = titleLength(window);
+  const length = titleLength(window, (x) => spaced(k + x));
   const title = window.slice(0, length);
   if (length < 2 || length > 20) return null;
   // Where it stops matters: a full stop, a colon, a space or the line's end after a short title.
   const after = window[length];
-  if (after !== undefined && after !== '。' && after !== ':' && after !== ' ' && !isDigitCode(window.charCodeAt(length))) return null;
+  if (after !== undefined && after !== '。' && after !== ':' && after !== ' ' && !spaced(k + length) && !isDigitCode(window.charCodeAt(length))) return null;
   if (classifyHeading(title).key === null && !HEADING_FINAL.test(title)) return null;
   return k + length;
 }
@@ -217,12 +217,15 @@ function aspectAt(text: string, i: number): number | null {
  * strong final word (情况, 措施…) before a hard stop (a space, sentence punctuation, 「(」, a digit,
  * an inline enumeration 「一是」), or up to the hard stop when there is none.
  */
-function titleLength(window: string): number {
+function titleLength(window: string, spaced: (k: number) => boolean = () => false): number {
   let stop = window.length;
   for (let i = 1; i < window.length; i++) {
     const ch = window[i]!;
     const code = window.charCodeAt(i);
-    if (ch === ' ' || ch === '\t' || ch === '(' || ch === ',' || SENTENCE_END.has(ch) || ch === ':' || (isDigitCode(code) && !window.startsWith('关于'))) {
+    // A removed space ends the title unless the title is letter-spaced (「总 体 情 况」, 「概 述」: a space
+    // after a single character, or at every character).
+    const letterSpaced = i === 1 || spaced(i - 1) || spaced(i + 1);
+    if (ch === ' ' || (spaced(i) && !letterSpaced) || ch === '\t' || ch === '(' || ch === ',' || SENTENCE_END.has(ch) || ch === ':' || (isDigitCode(code) && !window.startsWith('关于'))) {
       stop = i;
       break;
     }
@@ -249,7 +252,7 @@ const TITLE_TAIL = /^[^。,;:\s]{0,12}?(年度报告|年报|工作报告)/u;
  * The title inside a long line: 「[issuer]YYYY年[度]…政府信息公开…年度报告」 after a boundary
  * (the line start, a space, 「:」 「|」 「>」 or a sentence end), not inside a sentence.
  */
-function titleIn(text: string, line: Line): [number, number] | null {
+function titleIn(text: string, line: Line, spaced: (k: number) => boolean): [number, number] | null {
   TITLE_CORE.lastIndex = 0;
   const s = line.text;
   for (let m = TITLE_CORE.exec(s); m !== null; m = TITLE_CORE.exec(s)) {
@@ -262,6 +265,10 @@ function titleIn(text: string, line: Line): [number, number] | null {
     let start = -1;
     for (let b = head.length - 1; b >= 0; b--) {
       if (BEFORE_HEADING.has(head[b]!) || head[b] === '\n') {
+        start = m.index - head.length + b + 1;
+        break;
+      }
+      if (spaced(m.index - head.length + b + 1)) {
         start = m.index - head.length + b + 1;
         break;
       }
@@ -300,16 +307,19 @@ const DATE_VALUE = /^\s{0,2}\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s{0,2}\d{
 /** A crawler's or CMS page's metadata line (「标题: …」): its title is not the report's title line. */
 const METADATA_LINE = /^\s{0,4}(标题|题名|发布机构|栏目|原文链接|索引号|来源|信息来源|发布时间|发布日期)\s{0,2}[:|]/u;
 
-function splitEdits(text: string): Edit[] {
+function splitEdits(text: string, gap: Uint8Array): Edit[] {
   const edits: Edit[] = [];
   const lines = linesOf(text);
   let titleDone = false;
   for (const line of lines) {
     const s = line.text;
     if (s.length < 8) continue;
+    /** A space (or line break) of the source stood before `k` of this line and normalisation removed it. */
+    const spaced = (k: number) => gap[line.start + k] === 1;
+    const boundary = (k: number) => k === 0 || BEFORE_HEADING.has(s[k - 1]!) || spaced(k);
     if (!titleDone && line.start > 3000) titleDone = true;
     if (!titleDone && !METADATA_LINE.test(s)) {
-      const t = titleIn(text, line);
+      const t = titleIn(text, line, spaced);
       if (t) {
         titleDone = true;
         if (t[0] > line.start) edits.push({ at: t[0], kind: 'break' });
@@ -321,12 +331,11 @@ function splitEdits(text: string): Edit[] {
       METADATA_KEY.lastIndex = 0;
       let found = 0;
       for (let m = METADATA_KEY.exec(s); m !== null && m.index < 300; m = METADATA_KEY.exec(s)) {
-        const before = m.index === 0 ? ' ' : s[m.index - 1]!;
-        if (!BEFORE_HEADING.has(before) && !(found > 0)) continue;
+        if (!boundary(m.index) && !(found > 0)) continue;
         found++;
         if (m.index > 0) edits.push({ at: line.start + m.index, kind: 'break' });
         const date = DATE_VALUE.exec(s.slice(m.index + m[0].length, m.index + m[0].length + 32));
-        const valueEnd = date ? m.index + m[0].length + date[0].length : spaceAfter(s, m.index + m[0].length);
+        const valueEnd = date ? m.index + m[0].length + date[0].length : spaceAfter(s, m.index + m[0].length, spaced);
         if (valueEnd !== null && valueEnd < s.length) edits.push({ at: line.start + valueEnd, kind: 'break' });
       }
     }
@@ -336,9 +345,8 @@ function splitEdits(text: string): Edit[] {
       const level2 = ch === '(' && CN_NUMERAL.includes(s[i + 1] ?? 'x');
       if (!level2 && !CN_NUMERAL.includes(ch)) continue;
       if (!level2 && i > 0 && CN_NUMERAL.includes(s[i - 1]!)) continue;
-      const before = i === 0 ? null : s[i - 1]!;
-      if (before !== null && !BEFORE_HEADING.has(before) && !isDigitCode(s.charCodeAt(i - 1))) continue;
-      let end = level2 ? aspectAt(s, i) : headingAt(s, i, s.length);
+      if (!boundary(i) && !isDigitCode(s.charCodeAt(i - 1))) continue;
+      let end = level2 ? aspectAt(s, i, spaced) : headingAt(s, i, s.length, spaced);
       if (end === null) continue;
       if (i > 0) edits.push({ at: line.start + i, kind: 'break' });
       // A run-in heading (「(一)主动公开方面。2022年…」) keeps its full stop or colon.
@@ -352,12 +360,30 @@ function splitEdits(text: string): Edit[] {
   return edits;
 }
 
-function spaceAfter(s: string, from: number): number | null {
+function spaceAfter(s: string, from: number, spaced: (k: number) => boolean): number | null {
   let i = from;
   while (i < s.length && s[i] === ' ') i++;
   const stop = Math.min(s.length, i + 30);
-  for (; i < stop; i++) if (s[i] === ' ') return i;
+  for (i++; i < stop; i++) if (s[i] === ' ' || spaced(i)) return i;
   return null;
+}
+
+const isSpaceCode = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 0x3000 || c === 0xa0;
+
+/** gap[i] = 1 where the source had white space between text[i - 1] and text[i] that normalisation removed. */
+function removedSpaces(n: NormalizedText, source: string): Uint8Array {
+  const gap = new Uint8Array(n.text.length + 1);
+  for (let i = 1; i < n.text.length; i++) {
+    const a = n.map[i - 1]!;
+    const b = n.map[i]!;
+    for (let k = a + 1; k < b && k < source.length; k++) {
+      if (isSpaceCode(source.charCodeAt(k))) {
+        gap[i] = 1;
+        break;
+      }
+    }
+  }
+  return gap;
 }
 
 /** Applies edits (any order, duplicates allowed) to `n`, composing the offset map. */
@@ -408,7 +434,7 @@ function apply(n: NormalizedText, edits: Edit[]): NormalizedText {
 }
 
 /** The normalised text with the line breaks of presentations.md §1 restored. */
-export function reline(n: NormalizedText): NormalizedText {
+export function reline(n: NormalizedText, source: string): NormalizedText {
   const joined = apply(n, rejoinEdits(n.text));
-  return apply(joined, splitEdits(joined.text));
+  return apply(joined, splitEdits(joined.text, removedSpaces(joined, source)));
 }

@@ -45,6 +45,7 @@ function rewrite(text: string, edit: (i: number) => string | null, before: (i: n
   return { text: parts.join(''), forward: (o) => map[o] ?? -1 };
 }
 
+const isIdeograph = (c: string | undefined) => c !== undefined && /\p{Script=Han}/u.test(c);
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
 /** Offsets where the recognised top-level section headings stand in `text` (from an audit of it). */
@@ -83,7 +84,8 @@ export function transform(name: TransformName, text: string): Transformed {
     case 'letter-spaced-headings': {
       const inside = new Uint8Array(text.length);
       for (const [a, b] of headingRanges(text)) for (let i = a + 1; i < b; i++) inside[i] = 1;
-      return rewrite(text, () => null, (i) => (inside[i] && text[i] !== ' ' && text[i - 1] !== ' ' ? ' ' : ''));
+      // Letter-spacing as typesetting does it: a space between two ideographs (「概 述」), numerals included.
+      return rewrite(text, () => null, (i) => (inside[i] && isIdeograph(text[i]) && isIdeograph(text[i - 1]) ? ' ' : ''));
     }
   }
 }
