@@ -5,7 +5,7 @@ import type { AuditConfig, AuditResult, Plugin, ReportModel, Rule, RuleMeta } fr
 import { AuditInputError } from '../errors';
 import { prepareInput, DEFAULT_MAX_INPUT_SIZE } from '../input/index';
 import { normalize } from '../normalize/index';
-import { reline } from '../normalize/reline';
+import { reline } from '../structure/reline';
 import { composeMaps, extract } from '../extract/index';
 import { buildModel } from '../structure/index';
 import { resolveConfig, type ResolvedConfig } from './config';

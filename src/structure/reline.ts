@@ -14,9 +14,10 @@
  * A line break that replaces a space takes the space's place; an inserted one maps to the character
  * after it. All scans are linear: every loop moves forward, and look-arounds are bounded.
  */
-import type { NormalizedText } from './index';
-import { codesToString } from './index';
-import { classifyHeading } from '../structure/headings';
+import type { NormalizedText } from '../normalize/index';
+import { codesToString } from '../normalize/index';
+import { classifyHeading } from './headings';
+import { isChromeLine } from './lines';
 
 interface Edit {
   /** Offset in the input text. */
@@ -339,6 +340,18 @@ function splitEdits(text: string, gap: Uint8Array): Edit[] {
         if (valueEnd !== null && valueEnd < s.length) edits.push({ at: line.start + valueEnd, kind: 'break' });
       }
     }
+    // A chrome line that runs into the report (「索引号 … 发文日期 2018-02-26 … 本报告根据…」): the
+    // report starts a line of its own at its title or its opening words.
+    if (s.length > 60 && isChromeLine(s.slice(0, 60))) {
+      OPENING.lastIndex = 0;
+      for (let m = OPENING.exec(s); m !== null; m = OPENING.exec(s)) {
+        if (m.index === 0 || !boundary(m.index) && !/[\d一-龥]/u.test(s[m.index - 1]!)) continue;
+        const cut = titleBefore(s, m.index) ?? m.index;
+        edits.push({ at: line.start + cut, kind: 'break' });
+        if (cut !== m.index) edits.push({ at: line.start + m.index, kind: 'break' });
+        break;
+      }
+    }
     // Numbered headings of statutory parts (一、…) and of their aspects ((一)…) inside the line.
     for (let i = 0; i < s.length; i++) {
       const ch = s[i]!;
@@ -348,6 +361,8 @@ function splitEdits(text: string, gap: Uint8Array): Edit[] {
       if (!boundary(i) && !isDigitCode(s.charCodeAt(i - 1))) continue;
       let end = level2 ? aspectAt(s, i, spaced) : headingAt(s, i, s.length, spaced);
       if (end === null) continue;
+      // A numbered row label of a table (「一、本年新收…\t\t3\t1」) stays in its row.
+      if (isCellSeparator(s[end]) || (i > 0 && isCellSeparator(s[i - 1]))) continue;
       if (i > 0) edits.push({ at: line.start + i, kind: 'break' });
       // A run-in heading (「(一)主动公开方面。2022年…」) keeps its full stop or colon.
       if (s[end] === '。' || s[end] === ':') end++;
@@ -359,6 +374,18 @@ function splitEdits(text: string, gap: Uint8Array): Edit[] {
   }
   return edits;
 }
+
+/** Words a report's opening sentence starts with (signals.md: the preamble). */
+const OPENING = /(本报告|本年度报告|本年报|根据《|按照《|依据《|依照《)/gu;
+
+/** Start of a title (「…YYYY年…政府信息公开…报告」) that ends right before `at`, or null. */
+function titleBefore(s: string, at: number): number | null {
+  const from = Math.max(0, at - 50);
+  const m = /(\d{4})年度?[^\s。,:>\d]{0,30}?(年度报告|年报)\s*$/u.exec(s.slice(from, at));
+  return m ? from + m.index : null;
+}
+
+const isCellSeparator = (ch: string | undefined) => ch === '\t' || ch === '|';
 
 function spaceAfter(s: string, from: number, spaced: (k: number) => boolean): number | null {
   let i = from;
