@@ -53,6 +53,13 @@ const messages: Record<string, MessageDefinition> = {
       en: '{{table}}: row “{{row}}”, column “{{column}}” holds {{actual}}, which is not allowed ({{identity}}): {{formula}}',
     },
   },
+  unread: {
+    severity: 'info',
+    text: {
+      'zh-CN': '「{{table}}」已印出，但只识别出部分单元格：应有{{expected}}个数值单元格，识别出{{read}}个。未识别的数字无法核对勾稽关系，请人工核对（或以可复制的文字表格发布）',
+      en: '{{table}} is printed but only partly read: it has {{expected}} value cells and {{read}} were read. The identities of what was not read cannot be checked; a person must check them (or publish the table as copyable text)',
+    },
+  },
   blank: {
     severity: 'info',
     text: {
@@ -84,9 +91,10 @@ function positionOf(recognised: RecognisedTable, check: IdentityCheck): Position
   return cell?.position ?? recognised.position;
 }
 
-function reportCheck(context: RuleContext, recognised: RecognisedTable, table: ReadTable, check: IdentityCheck): void {
+/** Reports a check that does not hold (or cannot be checked for blanks); true when it fails outright. */
+function reportCheck(context: RuleContext, recognised: RecognisedTable, table: ReadTable, check: IdentityCheck): boolean {
   const blanks = check.status === 'unchecked' ? blankCells(table, check) : 0;
-  if (check.status === 'pass' || (check.status === 'unchecked' && blanks === 0)) return;
+  if (check.status === 'pass' || (check.status === 'unchecked' && blanks === 0)) return false;
   const data = {
     table: table.name,
     row: check.rowLabel,
@@ -106,13 +114,15 @@ function reportCheck(context: RuleContext, recognised: RecognisedTable, table: R
     cell: { row: check.row, column: check.column },
     cells: check.operands.map((o) => ({ row: o.row, column: o.column })),
   };
+  const messageId = check.status === 'unchecked' ? 'blank' : messageIdOf(check);
   context.report({
-    messageId: check.status === 'unchecked' ? 'blank' : messageIdOf(check),
+    messageId,
     position: positionOf(recognised, check),
     data,
     expected: check.expected,
     actual: check.actual,
   });
+  return messageId !== 'blank';
 }
 
 export default defineRule({
@@ -131,14 +141,34 @@ export default defineRule({
   create(context) {
     return {
       'root:exit'() {
-        const tables = context.model.tables;
-        if (tables.length === 0) {
+        const { tables, printedTables } = context.model;
+        // Printed tables whose cells were not all read (presentations.md §2.2): never a pass.
+        const unread = (printedTables ?? []).filter((p) => p.cellsRead < p.cellsExpected);
+        if (tables.length === 0 && unread.length === 0) {
           context.inapplicable('报告中没有识别出可读取的统计表（表二、表三、表四或政府信息公开情况统计表）');
           return;
         }
+        let failed = false;
         for (const recognised of tables) {
           const { table, checks } = evaluateRecognised(recognised);
-          for (const check of checks) reportCheck(context, recognised, table, check);
+          for (const check of checks) failed = reportCheck(context, recognised, table, check) || failed;
+        }
+        for (const p of unread) {
+          context.report({
+            messageId: 'unread',
+            range: [p.start, Math.max(p.end, p.start + 1)],
+            data: { table: p.name, tableId: p.id, template: p.template, expected: p.cellsExpected, read: p.cellsRead },
+            expected: p.cellsExpected,
+            actual: p.cellsRead,
+          });
+        }
+        if (unread.length > 0 && !failed) {
+          const names = unread.map((p) => `${p.name}（${p.cellsRead}/${p.cellsExpected}）`).join('、');
+          context.incomplete(
+            context.locale === 'en'
+              ? `printed but not fully read: ${unread.map((p) => `${p.id} (${p.cellsRead} of ${p.cellsExpected} cells)`).join(', ')}`
+              : `表格已印出但未完全识别：${names}`,
+          );
         }
       },
     };

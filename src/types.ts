@@ -130,6 +130,21 @@ export interface RecognisedTable {
   position: Position;
 }
 
+/** A template table the report prints (spec/presentations.md §2.2). Offsets are into `ReportModel.text`. */
+export interface PrintedTable {
+  id: TableId;
+  /** The template definition, e.g. 'TPL2021-T3'. */
+  template: string;
+  /** Chinese name, e.g. 「表三 收到和处理政府信息公开申请情况」. */
+  name: string;
+  /** Value cells the template has. */
+  cellsExpected: number;
+  /** Cells read (numbers, blanks, '/', '-'). */
+  cellsRead: number;
+  start: number;
+  end: number;
+}
+
 export interface ReportSummary {
   format: ReportFormat;
   uri?: string;
@@ -255,6 +270,11 @@ export interface RuleContext {
   report(descriptor: ReportDescriptor): void;
   /** Marks the rule inapplicable for this report (the reason is shown). */
   inapplicable(reason: string): void;
+  /**
+   * Marks the rule incomplete: what it needs is present but could not be read, so a human must
+   * look (the reason is shown; findings reported are kept). Never call it to hide a failure.
+   */
+  incomplete(reason: string): void;
 }
 
 export type Visitor = (node: TreeNode, parent: TreeNode | null) => void;
@@ -356,6 +376,12 @@ export interface ReportModel {
   tables: RecognisedTable[];
   /** Ranges [start, end) of `text` covered by the recognised tables, in the order of `tables`. */
   tableRanges: Array<[number, number]>;
+  /**
+   * Every template table the text prints (its heading or labels are there), read or not: how many
+   * value cells its template has and how many were read. A table printed but not read in whole is
+   * never a pass (spec/presentations.md §2.2).
+   */
+  printedTables: PrintedTable[];
   tree: TreeNode;
   /** The model of `meta.previous` (last year's report), when given; its own `previous` is null. */
   previous: ReportModel | null;

@@ -34,6 +34,8 @@ interface RuleRun {
   /** Findings reported beyond the cap (counted, not listed). */
   dropped: number;
   inapplicable?: string;
+  /** Set by `context.incomplete`: the rule could not read what it needs. */
+  incomplete?: string;
   crashed?: RuleError;
   /** Milliseconds spent in the rule's code so far. */
   spent: number;
@@ -148,6 +150,9 @@ function makeContext(run: RuleRun, model: ReportModel, config: ResolvedConfig): 
     locale: config.locale,
     inapplicable(reason: string) {
       run.inapplicable = reason;
+    },
+    incomplete(reason: string) {
+      run.incomplete = reason;
     },
     report(d: ReportDescriptor) {
       const def = rule.meta.messages[d.messageId];
@@ -408,6 +413,9 @@ function outcomeOf(run: RuleRun): RuleOutcome {
   } else if (run.inapplicable !== undefined) {
     outcome = 'inapplicable';
     reason = run.inapplicable;
+  } else if (run.incomplete !== undefined) {
+    outcome = 'incomplete';
+    reason = run.incomplete;
   } else {
     outcome = run.findings.some((f) => f.severity !== 'info') ? 'fail' : 'pass';
     if (run.dropped > 0) reason = `${run.dropped} more findings not listed (maxFindingsPerRule)`;
@@ -423,7 +431,7 @@ function outcomeOf(run: RuleRun): RuleOutcome {
     outcome,
     impact: rule.meta.impact,
     severity,
-    findingCount: outcome === 'incomplete' || outcome === 'inapplicable' ? 0 : count,
+    findingCount: run.crashed || outcome === 'inapplicable' ? 0 : count,
     weight,
   };
   if (reason) out.reason = reason;

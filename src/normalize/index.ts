@@ -64,6 +64,7 @@ function isDigit(code: number): boolean {
 }
 
 const DATE_UNITS = new Set(['年', '月', '日']);
+const CN_NUMERALS = '一二三四五六七八九十';
 
 /**
  * Normalises report text:
@@ -118,7 +119,9 @@ export function normalize(source: string): NormalizedText {
     if (code === 0x20) {
       let j = i;
       while (j < k && text.charCodeAt(j) === 0x20) j++;
-      if (m > 0 && j < k && removableSpace(out[m - 1]!, text.charCodeAt(j))) {
+      // 「一 概述」: the space after a line's leading numeral separates it from its title.
+      const afterNumeral = m > 0 && CN_NUMERALS.includes(String.fromCharCode(out[m - 1]!)) && (m === 1 || out[m - 2] === 0x0a);
+      if (m > 0 && j < k && !afterNumeral && removableSpace(out[m - 1]!, text.charCodeAt(j))) {
         i = j;
         continue;
       }

@@ -31,6 +31,8 @@ export function chineseNumber(s: string): number | null {
 }
 
 const LEVEL1 = /^([一二三四五六七八九十]{1,3}) {0,2}[、.,:](?![一二三四五六七八九十\d])/u;
+/** 「一 概述」: a numeral and a space, then a title (accepted only when the title names a part). */
+const LEVEL1_SPACED = /^([一二三四五六七八九十]{1,3}) {1,3}(?=[^\s\d一二三四五六七八九十是])/u;
 const LEVEL2 = /^\( {0,2}([一二三四五六七八九十]{1,3}) {0,2}\)/u;
 const LEVEL3 = /^(\d{1,2}) {0,2}[、.](?!\d)|^\((\d{1,2})\)/u;
 const ANNEX = /^(附件|附表) {0,2}(\d{1,2}|[一二三四五六七八九十]{1,2})? {0,2}:?$/u;
@@ -57,6 +59,13 @@ export function headingCandidate(raw: string): HeadingCandidate | null {
     const title = line.slice(m[0].length).trim();
     if (line.length > 60 || title.length === 0 || SENTENCE_END.test(title.slice(0, -1))) return null;
     return { depth: 1, ordinal: chineseNumber(m[1]!), title: stripEnd(title), titleOffset: offset + titleStart(line, m[0].length) };
+  }
+  m = LEVEL1_SPACED.exec(line);
+  if (m) {
+    const title = line.slice(m[0].length).trim();
+    if (line.length <= 30 && !SENTENCE_END.test(title) && classifyHeading(title).key !== null) {
+      return { depth: 1, ordinal: chineseNumber(m[1]!), title: stripEnd(title), titleOffset: offset + titleStart(line, m[0].length) };
+    }
   }
   m = LEVEL2.exec(line);
   if (m) {
@@ -98,13 +107,13 @@ export function trimEndChars(text: string, chars: string): string {
 
 /** sections.md §4 step 3, in the order that resolves overlaps (复议 before 申请, 收费+减免 before 公开…). */
 const CLASSIFIERS: Array<[SectionKey, RegExp, RegExp?]> = [
-  ['other', /(其他需要报告|其他需要说明|需要说明的事项|^附件|^附表|其他事项)/u],
+  ['other', /(其他需要报告|其他需要说明|需要说明的事项|^附件|^附表|其他事项|建议.{0,6}提案|提案办理|政务公开工作要点|政务公开工作创新)/u],
   ['review-litigation', /(复议|诉讼)/u],
-  ['fees', /收费.{0,6}减免|减免.{0,6}收费|收费情况$/u],
+  ['fees', /收费|减免/u],
   ['problems', /(问题|改进|整改|不足|下一步|下步|工作打算|工作安排|工作计划|工作思路|今后|关于\d{4}年)/u],
   ['requests', /(依申请|收到和处理|申请公开|申请情况|公开申请)/u],
   ['proactive', /主动公开/u],
-  ['overview', /(总体情况|概述|基本情况|基本概况|工作开展情况|主要措施|主要工作|工作概述|总体工作|工作情况)/u],
+  ['overview', /(总体情况|概述|概况|基本情况|工作开展情况|主要措施|主要工作|总体工作|工作情况)/u],
 ];
 
 const PLAN_ONLY = /(下一步|下步|工作打算|工作安排|工作计划|工作思路|今后|关于\d{4}年)/u;

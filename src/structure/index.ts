@@ -10,7 +10,7 @@ import { findIssuer, findTitle, findYear, isIssuerLine, issuerLevelOf, issuerTyp
 import { detectTemplate, eraOf, expectedTemplateOf, fingerprint } from './template';
 import { createPositionMapper } from './positions';
 import { buildTree } from './tree';
-import { readTables, toRecognisedTable } from './tables/index';
+import { readTablesWithCoverage, toRecognisedTable } from './tables/index';
 
 export interface ModelInput {
   format: ReportFormat;
@@ -53,7 +53,7 @@ export function buildModel(input: ModelInput): ReportModel {
   const issuer = input.meta.issuer ?? findIssuer(lines, title, text);
   const fp = fingerprint(text);
   const mapper = createPositionMapper(source, normalized.map);
-  const read = readTables(text);
+  const { tables: read, printed } = readTablesWithCoverage(text);
 
   const model: ReportModel = {
     format: input.format,
@@ -76,6 +76,7 @@ export function buildModel(input: ModelInput): ReportModel {
     sections,
     tables: read.map((t) => toRecognisedTable(t, mapper.positionOf)),
     tableRanges: read.map((t): [number, number] => [t.start, t.end]),
+    printedTables: printed,
     tree: { type: 'root', children: [] },
     previous: null,
     publishedAt: publicationDate(input.meta, lines),
@@ -195,6 +196,13 @@ function buildSections(headings: Candidate[], lines: TextLine[], textLength: num
     sections.push(info);
   }
   for (const s of sections) if (s.end < s.start) s.end = s.start;
+  // The part numbered 一 before the statutory parts is the overview whatever it is called
+  // (「一、组织领导方面」, 「一、健全组织、强化领导」; sections.md §1.2: 主要措施及成效, 政务公开工作开展情况…).
+  const top = sections.filter((s) => s.depth === 1);
+  const first = top[0];
+  if (first && first.key === null && first.ordinal === 1 && top.slice(1).some((s) => s.key !== null && s.key !== 'overview')) {
+    first.key = 'overview';
+  }
   return sections;
 }
 

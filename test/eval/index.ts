@@ -10,8 +10,9 @@
  * - sections: the set of canonical section keys recognised equals `sections_present`;
  * - improvement-measures: listed when the rule passes, not listed when it fails;
  * - tables-read: per labelled table, whether the library read any of its cells;
- * - tables-verdict: per report, identities hold (any labelled false → false) against
- *   tables-reconcile pass / fail; `incomplete` counts as a disagreement.
+ * - tables-verdict: per report, tables-reconcile's outcome against the labels: fail where an
+ *   identity is labelled broken; pass where they hold; incomplete where they hold on a table the
+ *   excerpt prints only in part (a table not read in whole is never a pass, presentations.md §2.2).
  *
  * `--json` prints the rows as JSON instead; `--fields a,b` limits the disagreement list.
  */
@@ -24,6 +25,7 @@ import type { AuditResult, InputFormat } from '../../src/types';
 interface TableLabel {
   id: string;
   read?: boolean;
+  coverage?: string;
   identities_hold?: boolean | null;
 }
 interface Label {
@@ -115,10 +117,12 @@ function evaluate(label: Label, result: AuditResult): Row[] {
   }
   const verdicts = label.tables.map((t) => t.identities_hold).filter((v): v is boolean => typeof v === 'boolean');
   if (verdicts.length > 0) {
-    const want = verdicts.every(Boolean);
+    // A table the excerpt prints only in part cannot pass (presentations.md §2.2): where its printed
+    // part holds, the right verdict is incomplete.
+    const partial = label.tables.some((t) => /^partial/u.test(t.coverage ?? ''));
+    const want = verdicts.every(Boolean) ? (partial ? 'incomplete' : 'pass') : 'fail';
     const rule = ruleOf(result, 'tables-reconcile');
-    const said = rule?.outcome === 'pass' ? true : rule?.outcome === 'fail' ? false : null;
-    push('tables-verdict', want, said, outcomeText(result, 'tables-reconcile'));
+    push('tables-verdict', want, rule?.outcome ?? 'off', outcomeText(result, 'tables-reconcile'));
   }
   return rows;
 }

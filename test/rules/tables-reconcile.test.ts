@@ -27,6 +27,7 @@ interface Run {
 function run(model: ReportModel): Run {
   const reports: ReportDescriptor[] = [];
   let inapplicable: string | null = null;
+  let incomplete: string | null = null;
   const context: RuleContext = {
     ruleId: RULE,
     model,
@@ -35,6 +36,9 @@ function run(model: ReportModel): Run {
     report: (d) => reports.push(d),
     inapplicable: (reason) => {
       inapplicable = reason;
+    },
+    incomplete: (reason) => {
+      incomplete = reason;
     },
   };
   const visitors = rule.create(context) ?? {};

@@ -1,7 +1,7 @@
 /**
  * Template tables: recognition by labels, reading into typed grids, identity evaluation.
  */
-export { readTables } from './read';
+export { readTables, readTablesWithCoverage, cellsExpected, type PrintedTableRead } from './read';
 export { evaluateTable } from './evaluate';
 export { loadTemplates } from './templates';
 export { evaluateRecognised, fromRecognisedTable, toRecognisedTable } from './model';

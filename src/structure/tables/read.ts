@@ -230,6 +230,10 @@ function readFlat(doc: TokenizedText, t: CompiledTemplate, region: Region): Cand
     from = next + 1;
   }
   if (!best) return null;
+  if (best.picked.length < order.length) {
+    const blocks = readFlatBlocks(doc, t, region);
+    if (blocks) return blocks;
+  }
   const table = baseTable(t, doc.compactOffset[region.cStart]!, doc.compactOffset[best.pos - 1]! + 1);
   if (best.picked.length < order.length) {
     table.readable = false;
@@ -239,6 +243,55 @@ function readFlat(doc: TokenizedText, t: CompiledTemplate, region: Region): Cand
   table.cells = best.picked.map((tok, k) => toCell(order[k]![0], order[k]![1], tok));
   table.missingRows = [];
   table.end = Math.max(table.end, best.picked[best.picked.length - 1]!.end);
+  return { table, score: order.length, strong: 0 };
+}
+
+/** How far before a flat table's start its first block label may stand (compact characters). */
+const BLOCK_LOOKBACK = 200;
+
+/**
+ * A flat table printed as one small table per row (表四 as 「行政复议」 「结果维持 | … | 总计」
+ * 「27 | 10 | 9 | 15 | 61」, then 「未经复议直接起诉」 …): each row's label, then its values. The
+ * first row's label may stand before the region (the region starts at the later rows' markers).
+ */
+function readFlatBlocks(doc: TokenizedText, t: CompiledTemplate, region: Region): Candidate | null {
+  if (t.def.read.mode !== 'flat') return null;
+  const order = t.def.read.order;
+  const groups: Array<{ row: string; columns: string[] }> = [];
+  for (const [row, column] of order) {
+    const last = groups[groups.length - 1];
+    if (last && last.row === row) last.columns.push(column);
+    else groups.push({ row, columns: [column] });
+  }
+  // Label positions, in order; the first may be found looking back from the region's start.
+  const positions: number[] = [];
+  const firstLabel = compactLabel(t.rowByKey.get(groups[0]!.row)?.label ?? '');
+  const secondLabel = compactLabel(t.rowByKey.get(groups[1]?.row ?? '')?.label ?? '');
+  const second = secondLabel ? doc.compact.indexOf(secondLabel, region.cStart) : -1;
+  if (!firstLabel || second < 0 || second >= region.cEnd) return null;
+  const first = doc.compact.lastIndexOf(firstLabel, second - 1);
+  if (first < 0 || first < region.cStart - BLOCK_LOOKBACK) return null;
+  positions.push(first, second);
+  for (let g = 2; g < groups.length; g++) {
+    const label = compactLabel(t.rowByKey.get(groups[g]!.row)?.label ?? '');
+    const at = label ? doc.compact.indexOf(label, positions[g - 1]! + 1) : -1;
+    if (at < 0 || at >= region.cEnd) return null;
+    positions.push(at);
+  }
+  const cells: ReadCell[] = [];
+  let end = 0;
+  for (let g = 0; g < groups.length; g++) {
+    const label = compactLabel(t.rowByKey.get(groups[g]!.row)!.label);
+    const blockEnd = g + 1 < groups.length ? positions[g + 1]! : region.cEnd;
+    const block = regionOf(doc, positions[g]!, blockEnd);
+    const picked = valuesAfter(doc, t, positions[g]! + label.length, block, groups[g]!.columns.length);
+    if (picked.length !== groups[g]!.columns.length || picked.some((tok) => tok.start >= doc.compactOffset[Math.min(blockEnd, doc.compact.length - 1)]!)) return null;
+    picked.forEach((tok, k) => cells.push(toCell(groups[g]!.row, groups[g]!.columns[k]!, tok)));
+    end = Math.max(end, picked[picked.length - 1]!.end);
+  }
+  const table = baseTable(t, doc.compactOffset[first]!, end);
+  table.cells = cells;
+  table.missingRows = [];
   return { table, score: order.length, strong: 0 };
 }
 
@@ -300,6 +353,51 @@ function readKind(doc: TokenizedText, kinds: Kind[], k: Kind): ReadTable | null 
 
 /** Reads every template table found in `text` (normalised report text); offsets point into `text`. */
 export function readTables(text: string): ReadTable[] {
+  return readTablesWithCoverage(text).tables;
+}
+
+/** A template table the text prints, with how many of its value cells were read. */
+export interface PrintedTableRead {
+  id: TableKind;
+  template: string;
+  name: string;
+  cellsExpected: number;
+  cellsRead: number;
+  start: number;
+  end: number;
+}
+
+/** Value cells a template has: each value row's columns (row mode) or the flat order. */
+export function cellsExpected(t: CompiledTemplate): number {
+  if (t.def.read.mode === 'flat') return t.def.read.order.length;
+  let n = 0;
+  for (const row of t.rows) if (row.values && !row.optional) n += row.columnKeys.length;
+  return n;
+}
+
+/** Fewest distinct labels of a template that make its table "printed" (a start marker alone may be a file name). */
+const PRINTED_LABELS = 2;
+const MIN_LABEL = 5;
+
+/** Distinct labels of `t` (start markers, header labels, row labels of 5+ characters) found in the region. */
+function labelsFound(doc: TokenizedText, t: CompiledTemplate, region: Region): number {
+  const seen = new Set<string>();
+  const look = (label: string) => {
+    if (label.length < MIN_LABEL && !t.startMarkers.includes(label)) return;
+    const at = doc.compact.indexOf(label, region.cStart);
+    if (at >= 0 && at < region.cEnd) seen.add(label);
+  };
+  for (const m of t.startMarkers) look(m);
+  for (const m of t.flatAfter) look(m);
+  for (const row of t.rows) for (const p of row.patterns) look(p);
+  return seen.size;
+}
+
+/**
+ * The template tables in `text` and, for every kind whose heading or labels are printed, how much of
+ * it was read (spec/presentations.md §2.2: a table printed but not read is never a pass).
+ */
+export function readTablesWithCoverage(text: string): { tables: ReadTable[]; printed: PrintedTableRead[] } {
   const doc = tokenize(text);
   const kinds: Kind[] = [];
   for (const kind of KINDS) {
@@ -308,9 +406,32 @@ export function readTables(text: string): ReadTable[] {
     if (starts.length > 0) kinds.push({ kind, templates, starts });
   }
   const out: ReadTable[] = [];
+  const printed: PrintedTableRead[] = [];
   for (const k of kinds) {
     const table = readKind(doc, kinds, k);
     if (table) out.push(table);
+    // The template that prints the most of its labels (or the one read) stands for the table.
+    let best: { t: CompiledTemplate; labels: number; region: Region } | null = null;
+    for (const start of k.starts) {
+      const region = regionFrom(doc, kinds, k, start);
+      for (const t of k.templates) {
+        const labels = labelsFound(doc, t, region);
+        if (!best || labels > best.labels || (table && t.def.key === table.template && labels === best.labels)) best = { t, labels, region };
+      }
+    }
+    if (!table && (!best || best.labels < PRINTED_LABELS)) continue;
+    const t = (table && k.templates.find((x) => x.def.key === table.template)) || best!.t;
+    const start = table ? table.start : doc.compactOffset[best!.region.cStart]!;
+    const end = table ? table.end : start;
+    printed.push({
+      id: k.kind,
+      template: t.def.key,
+      name: t.def.name,
+      cellsExpected: cellsExpected(t),
+      cellsRead: table ? table.cells.length : 0,
+      start,
+      end: Math.max(start, end),
+    });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return { tables: out.sort((a, b) => a.start - b.start), printed: printed.sort((a, b) => a.start - b.start) };
 }
