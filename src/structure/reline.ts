@@ -178,8 +178,10 @@ function headingAt(text: string, i: number, lineEnd: number, spaced: (k: number)
   let k = j;
   while (k < lineEnd && k - j < 2 && text.charCodeAt(k) === 32) k++;
   const sep = text[k];
-  if (sep !== '、' && sep !== '.' && sep !== ',') return null;
-  k++;
+  // 「一 概 述」: a numeral set apart by a space (kept, or removed by normalisation) instead of 、.
+  const spacedOnly = sep !== '、' && sep !== '.' && sep !== ',';
+  if (spacedOnly && !(k > j || spaced(j))) return null;
+  if (!spacedOnly) k++;
   while (k < lineEnd && k - j < 5 && text.charCodeAt(k) === 32) k++;
   const c = text[k];
   if (c === undefined || CN_NUMERAL.includes(c) || isDigitCode(text.charCodeAt(k))) return null;
@@ -187,8 +189,14 @@ function headingAt(text: string, i: number, lineEnd: number, spaced: (k: number)
   const length = titleLength(window, (x) => spaced(k + x));
   // 「一、概述,(一)…,二、…」 is a table of contents, not a heading.
   if (window[length] === ',') return null;
-  if (!PART_WORDS.test(window) && classifyHeading(window.slice(0, length)).key === null) return null;
-  return k + length;
+  const title = window.slice(0, length);
+  if (classifyHeading(title).key !== null) return k + length;
+  if (spacedOnly) return null;
+  if (PART_WORDS.test(window)) return k + length;
+  // The part numbered 一 before the statutory parts is the overview, whatever its title
+  // (「一、组织领导方面」): a short title that ends where the text goes on.
+  if (text[i] === '一' && j === i + 1 && length >= 2 && length <= 15 && length < window.length) return k + length;
+  return null;
 }
 
 /**
@@ -208,7 +216,9 @@ function aspectAt(text: string, i: number, spaced: (k: number) => boolean): numb
   if (length < 2 || length > 20) return null;
   // Where it stops matters: a full stop, a colon, a space or the line's end after a short title.
   const after = window[length];
-  if (after !== undefined && after !== '。' && after !== ':' && after !== ' ' && !spaced(k + length) && !isDigitCode(window.charCodeAt(length))) return null;
+  const ends = after === undefined || after === '。' || after === ':' || after === ' ' || spaced(k + length) || isDigitCode(window.charCodeAt(length));
+  // Run straight into its text (「(二)依申请公开情况我局…」): only a title that ends in a heading word.
+  if (!ends && !HEADING_FINAL.test(title)) return null;
   if (classifyHeading(title).key === null && !HEADING_FINAL.test(title)) return null;
   return k + length;
 }
