@@ -42,7 +42,8 @@ export function findTitle(lines: TextLine[]): TitleInfo | null {
   }
   for (const line of candidates) {
     const m = /(\d{4})年度?[^。,]{0,40}?(年度报告|年报)/u.exec(line.text);
-    if (m) {
+    // 「2015年3月13日引言本年报是根据…」 is a date and a sentence, not a title.
+    if (m && !/\d{1,2}月/u.test(m[0])) {
       const start = line.start + m.index;
       return { text: m[0], firstLine: line.index, lastLine: line.index, start, end: start + m[0].length, inline: true };
     }

@@ -352,10 +352,11 @@ function splitEdits(text: string, gap: Uint8Array): Edit[] {
     }
     // A chrome line that runs into the report (「索引号 … 发文日期 2018-02-26 … 本报告根据…」): the
     // report starts a line of its own at its title or its opening words.
-    if (s.length > 60 && isChromeLine(s.slice(0, 60))) {
+    if (s.length > 60 && line.start < 3000) {
       OPENING.lastIndex = 0;
-      for (let m = OPENING.exec(s); m !== null; m = OPENING.exec(s)) {
+      for (let m = OPENING.exec(s); m !== null && m.index < 3000; m = OPENING.exec(s)) {
         if (m.index === 0 || !boundary(m.index) && !/[\d一-龥]/u.test(s[m.index - 1]!)) continue;
+        if (!isChromeLine(s.slice(Math.max(0, m.index - 200), m.index))) break;
         const cut = titleBefore(s, m.index) ?? m.index;
         edits.push({ at: line.start + cut, kind: 'break' });
         if (cut !== m.index) edits.push({ at: line.start + m.index, kind: 'break' });
