@@ -128,3 +128,7 @@ export function classifyHeading(title: string): { key: SectionKey | null; plan: 
   }
   return { key: null, plan: false };
 }
+
+/** Row labels of template tables that are numbered like top-level headings (一、主动公开情况…). */
+export const TABLE_ROW_LABEL =
+  /^(本年新收|上年结转|本年度办理结果|结转下年度|主动公开情况$|回应解读情况$|依申请公开情况$|行政复议数量|行政诉讼数量|举报投诉数量|依申请公开信息收取的费用|机构建设和保障经费|政府信息公开会议和培训)/u;

@@ -5,7 +5,7 @@ import type { AuditMeta, Position, ReportFormat, ReportModel, SectionInfo, Secti
 import type { NormalizedText } from '../normalize/index';
 import { extractBlocks, rowCells, type Block } from '../extract/text';
 import { blankChrome, markChrome, splitLines } from './lines';
-import { classifyHeading, headingCandidate, type HeadingCandidate } from './headings';
+import { classifyHeading, headingCandidate, TABLE_ROW_LABEL, type HeadingCandidate } from './headings';
 import { findIssuer, findTitle, findYear, isIssuerLine, issuerLevelOf, issuerTypeOf } from './identity';
 import { detectTemplate, eraOf, expectedTemplateOf, fingerprint } from './template';
 import { createPositionMapper } from './positions';
@@ -20,9 +20,6 @@ export interface ModelInput {
   normalized: NormalizedText;
 }
 
-/** Row labels of template tables that are numbered like top-level headings (一、主动公开情况…). */
-const TABLE_ROW_LABEL =
-  /^(本年新收|上年结转|本年度办理结果|结转下年度|主动公开情况$|回应解读情况$|依申请公开情况$|行政复议数量|行政诉讼数量|举报投诉数量|依申请公开信息收取的费用|机构建设和保障经费|政府信息公开会议和培训)/u;
 const VALUE_LINE = /^(?:[-+]?\d[\d,]*(?:\.\d+)?|[/\-—–]|无)?$/u;
 
 interface Candidate extends HeadingCandidate {

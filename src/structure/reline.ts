@@ -16,14 +16,17 @@
  */
 import type { NormalizedText } from '../normalize/index';
 import { codesToString } from '../normalize/index';
-import { classifyHeading } from './headings';
+import { classifyHeading, TABLE_ROW_LABEL } from './headings';
 import { isChromeLine } from './lines';
 
 interface Edit {
   /** Offset in the input text. */
   at: number;
-  /** 'join': delete the line break at `at`; 'break': a line break before `at` (the space before it, if any, becomes it). */
-  kind: 'join' | 'break';
+  /**
+   * 'join': delete the line break at `at`; 'break': a line break before `at` (the space before it, if
+   * any, becomes it); 'space': a space before `at` (one that normalisation removed).
+   */
+  kind: 'join' | 'break' | 'space';
 }
 
 const NL = 10;
@@ -373,8 +376,15 @@ function splitEdits(text: string, gap: Uint8Array): Edit[] {
       let end = level2 ? aspectAt(s, i, spaced) : headingAt(s, i, s.length, spaced);
       if (end === null) continue;
       // A numbered row label of a table (「一、本年新收…\t\t3\t1」) stays in its row.
-      if (isCellSeparator(s[end]) || (i > 0 && isCellSeparator(s[i - 1]))) continue;
+      if (!level2 && TABLE_ROW_LABEL.test(s.slice(i, end).replace(/^[一二三四五六七八九十]{1,3}\s{0,2}[、.,]?\s{0,2}/u, '')) && valueAfter(s, end)) continue;
+      if (isCellSeparator(s[end]) && i > 0 && isCellSeparator(s[i - 1])) continue;
       if (i > 0) edits.push({ at: line.start + i, kind: 'break' });
+      if (!level2) {
+        // 「一 概述」 whose space normalisation removed: the space comes back, so the heading reads as one.
+        let j = i;
+        while (j < s.length && CN_NUMERAL.includes(s[j]!)) j++;
+        if (!'、., '.includes(s[j] ?? '') && spaced(j)) edits.push({ at: line.start + j, kind: 'space' });
+      }
       // A run-in heading (「(一)主动公开方面。2022年…」) keeps its full stop or colon.
       if (s[end] === '。' || s[end] === ':') end++;
       let e = end;
@@ -394,6 +404,16 @@ function titleBefore(s: string, at: number): number | null {
   const from = Math.max(0, at - 50);
   const m = /(\d{4})年度?[^\s。,:>\d]{0,30}?(年度报告|年报)\s*$/u.exec(s.slice(from, at));
   return m ? from + m.index : null;
+}
+
+/** A cell value after a row label: separators, then a number that is not a date (「\t\t3\t1」, 「 0 0 0」). */
+function valueAfter(s: string, from: number): boolean {
+  let i = from;
+  while (i < s.length && i - from < 8 && (s[i] === ' ' || isCellSeparator(s[i]))) i++;
+  if (isCellSeparator(s[from])) return true;
+  let j = i;
+  while (j < s.length && j - i < 12 && isDigitCode(s.charCodeAt(j))) j++;
+  return j > i && !'年月日'.includes(s[j] ?? '');
 }
 
 const isCellSeparator = (ch: string | undefined) => ch === '\t' || ch === '|';
@@ -430,7 +450,8 @@ function apply(n: NormalizedText, edits: Edit[]): NormalizedText {
   const { text, map } = n;
   const joins = new Set<number>();
   const breaks = new Set<number>();
-  for (const e of edits) (e.kind === 'join' ? joins : breaks).add(e.at);
+  const spaces = new Set<number>();
+  for (const e of edits) (e.kind === 'join' ? joins : e.kind === 'space' ? spaces : breaks).add(e.at);
   // A break after a space turns the space into the break.
   const spaceBreaks = new Set<number>();
   for (const at of breaks) {
@@ -444,14 +465,19 @@ function apply(n: NormalizedText, edits: Edit[]): NormalizedText {
       breaks.delete(at);
     } else if (at === 0 || text.charCodeAt(at - 1) === NL || text.charCodeAt(at) === NL) breaks.delete(at);
   }
-  const out = new Uint16Array(text.length + breaks.size);
-  const outMap = new Int32Array(text.length + breaks.size + 1);
+  const out = new Uint16Array(text.length + breaks.size + spaces.size);
+  const outMap = new Int32Array(text.length + breaks.size + spaces.size + 1);
   let k = 0;
   let surrogates = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (breaks.has(i)) {
       out[k] = NL;
+      outMap[k] = map[i]!;
+      k++;
+    }
+    if (spaces.has(i)) {
+      out[k] = 32;
       outMap[k] = map[i]!;
       k++;
     }
