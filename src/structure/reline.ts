@@ -366,6 +366,14 @@ function splitEdits(text: string, gap: Uint8Array): Edit[] {
         break;
       }
     }
+    // Paragraphs: after a sentence, an enumerated item (「1、」 「(1)」 「(一)」) or a sentence opening
+    // with a year (「2016年,我镇…」) starts a paragraph, whether or not the copy kept the line break.
+    for (let i = 1; i < s.length; i++) {
+      if (!SENTENCE_END.has(s[i - 1]!) && !(s[i - 1] === ' ' && SENTENCE_END.has(s[i - 2] ?? ''))) continue;
+      let k = i;
+      while (k < s.length && s[k] === ' ') k++;
+      if (k < s.length && paragraphStart(s, k)) edits.push({ at: line.start + k, kind: 'break' });
+    }
     // Numbered headings of statutory parts (一、…) and of their aspects ((一)…) inside the line.
     for (let i = 0; i < s.length; i++) {
       const ch = s[i]!;
@@ -414,6 +422,23 @@ function valueAfter(s: string, from: number): boolean {
   let j = i;
   while (j < s.length && j - i < 12 && isDigitCode(s.charCodeAt(j))) j++;
   return j > i && !'年月日'.includes(s[j] ?? '');
+}
+
+/** An item number (「1、」 「2.」 「(3)」 「(四)」 「第五,」) or a year opening a sentence (「2016年,」 「2016年我镇」). */
+function paragraphStart(s: string, k: number): boolean {
+  let j = k;
+  while (j < s.length && j - k < 2 && isDigitCode(s.charCodeAt(j))) j++;
+  if (j > k) {
+    if (s[j] === '、' || (s[j] === '.' && !isDigitCode(s.charCodeAt(j + 1)))) return true;
+    while (j < s.length && j - k < 4 && isDigitCode(s.charCodeAt(j))) j++;
+    return j - k === 4 && s[j] === '年' && !isDigitCode(s.charCodeAt(j + 1)) && (s[j + 1] === ',' || /[我本全今共该]/u.test(s[j + 1] ?? '') || (s[j + 1] === '度' && s[j + 2] === ','));
+  }
+  if (s[k] === '(' && (isDigitCode(s.charCodeAt(k + 1)) || CN_NUMERAL.includes(s[k + 1] ?? 'x'))) {
+    let m = k + 1;
+    while (m < s.length && m - k <= 3 && (isDigitCode(s.charCodeAt(m)) || CN_NUMERAL.includes(s[m]!))) m++;
+    return s[m] === ')';
+  }
+  return false;
 }
 
 const isCellSeparator = (ch: string | undefined) => ch === '\t' || ch === '|';
