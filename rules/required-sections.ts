@@ -25,10 +25,12 @@
  * which the law lists but practice often omits (UNCONFIRMED wording; option `requireOtherInE1`);
  * `merged` / `mergedUntitled` (info) when the content exists without its own heading.
  *
- * Position of a missing-section finding: the last line of the statutory section that should come
- * before it (where the missing part belongs and would be inserted), or the report title when the
- * missing part would be the first one. A zero-width point would give no snippet; the line that the new
- * part should follow is what a clerk needs to see. A merged finding points at the content found.
+ * Position of a missing-section finding: the last sentence of the statutory section that should come
+ * before it (where the missing part belongs and would be inserted; table rows are passed over, and
+ * the section's heading stands in when it has no sentence), or the report title when the missing
+ * part would be the first one. A zero-width point would give no snippet; the sentence that the new
+ * part should follow is what a clerk needs to see, and it is the same words however the copy was
+ * laid out (presentations.md §5). A merged finding points at the content found.
  *
  * Options: `requireOtherInE1` (default true), `attachmentCountsAsOther` (default true: under E1 an
  * attached statistics table, 「附件2」, counts as 其他需要报告的事项 — a variant seen in sections.md §1.2,
@@ -260,24 +262,37 @@ function topLevelAt(sections: readonly SectionInfo[], offset: number): number {
 const ANNEX_TITLE = /^(附件|附表)\s{0,2}[\d一二三四五六七八九十]{0,2}\s{0,2}:?$/u;
 
 function lastContentLine(text: string, s: SectionInfo): [number, number] {
-  // The last line of the section with some substance (a signature or a date line is skipped when possible).
+  // The last sentence of the section's text (a signature, a date line, table rows and cells are
+  // skipped): the same words whether the copy kept its line breaks or ran the body onto one line.
   let end = Math.min(s.end, text.length);
-  let fallback: [number, number] | null = null;
   let guard = 0;
   while (end > s.start && guard++ < 400) {
     let lineStart = end;
     while (lineStart > s.start && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
     const line = text.slice(lineStart, end);
     const trimmed = line.trim();
-    if (trimmed.length > 0 && !isTableRowLine(line)) {
+    if (trimmed.length > 20 && !isTableRowLine(line) && !/[|\t]/u.test(trimmed)) {
       const lead = line.length - line.trimStart().length;
-      const range: [number, number] = [lineStart + lead, lineStart + lead + trimmed.length];
-      if (trimmed.length > 20) return range;
-      fallback ??= range;
+      const from = lineStart + lead;
+      const to = from + trimmed.length;
+      return [from + lastSentenceStart(trimmed), to];
     }
     end = lineStart - 1;
   }
-  return fallback ?? [s.headingStart, s.headingEnd];
+  return [s.headingStart, s.headingEnd];
+}
+
+/** Offset in `line` where its last sentence starts (after the last 。;!? before its final character). */
+function lastSentenceStart(line: string): number {
+  for (let i = line.length - 2; i >= 0; i--) {
+    const ch = line[i]!;
+    if (ch === '。' || ch === ';' || ch === '!' || ch === '?' || ch === '；' || ch === '！' || ch === '？') {
+      let k = i + 1;
+      while (k < line.length && line[k] === ' ') k++;
+      return line.length - k >= 6 ? k : 0;
+    }
+  }
+  return 0;
 }
 
 // ---------------------------------------------------------------------------
@@ -457,9 +472,9 @@ export default defineRule({
     docs: {
       description: {
         'zh-CN':
-          '年度报告包含所属时期的全部法定内容：2018年及以前为《条例》（2007年）第三十二条的六项内容，2019年起为年度报告格式的六个部分（一 总体情况至六 其他需要报告的事项）。先按标题识别，再按正文内容识别（内容写在其他部分中视为合并）。缺失的部分定位在它应当所在的位置：前一个法定部分的最后一行，或报告标题。',
+          '年度报告包含所属时期的全部法定内容：2018年及以前为《条例》（2007年）第三十二条的六项内容，2019年起为年度报告格式的六个部分（一 总体情况至六 其他需要报告的事项）。先按标题识别，再按正文内容识别（内容写在其他部分中视为合并）。缺失的部分定位在它应当所在的位置：前一个法定部分的最后一句，或报告标题。',
         en:
-          'The report contains every statutory part of its era: the six REG2007 Art. 32 items for report years up to 2018, the six parts of the national template (一 总体情况 … 六 其他需要报告的事项) from 2019. Parts are found by heading, then by content (content inside another part counts as merged). A missing part is reported where it belongs: on the last line of the statutory part before it, or on the report title.',
+          'The report contains every statutory part of its era: the six REG2007 Art. 32 items for report years up to 2018, the six parts of the national template (一 总体情况 … 六 其他需要报告的事项) from 2019. Parts are found by heading, then by content (content inside another part counts as merged). A missing part is reported where it belongs: on the last sentence of the statutory part before it, or on the report title.',
       },
       requires: 'the report year (for the era) or a template fingerprint; the section structure',
     },

@@ -5,7 +5,7 @@ import type { TextLine } from '../types';
 
 /** signals.md §1.4: a line matching any of these is portal chrome, not report content. */
 const CHROME =
-  /(ICP备|公安备案|网站标识码|Copyright|版权所有|All Rights Reserved|设为首页|加入收藏|网站地图|关闭窗口|【字体|字号:?\s{0,3}\[|视力保护色|扫一扫|二维码|订阅本站|手机版|您现在的位置|当前位置:|浏览次数|点击数|访问量|主办:?|承办|技术支持|分享到|网络视听许可证|索引号|主题分类)/iu;
+  /(ICP备|公安备案|网站标识码|Copyright|版权所有|All Rights Reserved|设为首页|加入收藏|网站地图|关闭窗口|【字体|字号:?\s{0,3}\[|视力保护色|扫一扫|二维码|订阅本站|手机版|您现在的位置|当前位置:|浏览次数|点击数|访问量|主办:?|承办|技术支持|分享到|网络视听许可证|索引号|主题分类|责任编辑)/iu;
 /** Metadata lines of a CMS page (publication date, source) — chrome, but kept for the date. */
 const METADATA = /^(发布日期|发布时间|发文日期|成文日期|信息来源|来源:|作者:|文号|有效性|标题:|栏目:|原文链接|原文地址|发布机构:|=+ {0,2}正文 {0,2}=+$)/u;
 const FOOTER_ADDRESS = /^地址:.{2,60}(邮编|邮政编码)/u;

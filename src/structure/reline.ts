@@ -316,6 +316,8 @@ function titleIn(text: string, line: Line, spaced: (k: number) => boolean): [num
 /** Page metadata keys that run into the body on a one-line page (presentations.md §3). */
 const METADATA_KEY =
   /(来源|信息来源|时间|发布时间|发布日期|发文日期|成文日期|浏览次数|点击数|访问量|字号|作者|文号|索引号|发布机构|栏目|原文链接|标题)\s{0,2}:/gu;
+/** An editor's credit appended to the page (「(责任编辑:郝焱)」): chrome wherever it stands. */
+const CREDIT = /\(?(?:责任编辑|编辑|审核|校对)\s{0,2}:[^()。\n]{1,12}\)?/gu;
 const DATE_VALUE = /^\s{0,2}\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s{0,2}\d{1,2}:\d{2}(?::\d{2})?)?/u;
 
 /** A crawler's or CMS page's metadata line (「标题: …」): its title is not the report's title line. */
@@ -352,6 +354,12 @@ function splitEdits(text: string, gap: Uint8Array): Edit[] {
         const valueEnd = date ? m.index + m[0].length + date[0].length : spaceAfter(s, m.index + m[0].length, spaced);
         if (valueEnd !== null && valueEnd < s.length) edits.push({ at: line.start + valueEnd, kind: 'break' });
       }
+    }
+    CREDIT.lastIndex = 0;
+    for (let m = CREDIT.exec(s); m !== null; m = CREDIT.exec(s)) {
+      if (!boundary(m.index)) continue;
+      if (m.index > 0) edits.push({ at: line.start + m.index, kind: 'break' });
+      if (m.index + m[0].length < s.length) edits.push({ at: line.start + m.index + m[0].length, kind: 'break' });
     }
     // A chrome line that runs into the report (「索引号 … 发文日期 2018-02-26 … 本报告根据…」): the
     // report starts a line of its own at its title or its opening words.

@@ -166,7 +166,8 @@ describe('checkRequiredSections: the seeds (defects.md §F)', () => {
     const fees = checkRequiredSections(input)!.items.find((i) => i.id === 'E1_FEES')!;
     expect(fees.status).toBe('missing');
     expect(fees.anchor?.after).toBe('三、依申请公开政府信息和不予公开政府信息情况');
-    expect(input.text.slice(...fees.anchor!.range)).toMatch(/^全县各镇、各部门均在《政府信息公开指南》中公布了/u);
+    // The last sentence of 三 (the same words in any presentation of the report, issue #14).
+    expect(input.text.slice(...fees.anchor!.range)).toBe('县政府办公室作为县政府政务信息依申请公开受理机构,2016年未接收到有关依申请公开政府信息的申请。');
   });
 
   it('seed 003: the attached statistics table (附件2) counts as 其他 only while attachmentCountsAsOther is on', () => {
@@ -369,11 +370,11 @@ describe('required-sections rule (audit)', () => {
     expect(summary(r)).toEqual(messages);
   });
 
-  it('seed 003: the missing fee part is reported on the last line of 三, in the source', () => {
+  it('seed 003: the missing fee part is reported on the last sentence of 三, in the source', () => {
     const src = all['003']!;
     const [f] = findingsOf(run(src));
     expect(f?.messageId).toBe('missing');
-    expect(src.slice(f!.position.start.offset, f!.position.end.offset)).toMatch(/^全县各镇、各部门均在《政府信息公开指南》/u);
+    expect(src.slice(f!.position.start.offset, f!.position.end.offset)).toMatch(/^县政府办公室作为县政府政务信息依申请公开受理机构/u);
     expect(f?.section).toEqual({ key: 'fees', title: '政府信息公开的收费及减免情况' });
     expect(f?.message).toContain('“政府信息公开的收费及减免情况”');
     expect(f?.message).toContain('三、依申请公开政府信息和不予公开政府信息情况');
