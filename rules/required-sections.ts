@@ -271,7 +271,7 @@ function lastContentLine(text: string, s: SectionInfo): [number, number] {
     while (lineStart > s.start && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
     const line = text.slice(lineStart, end);
     const trimmed = line.trim();
-    if (trimmed.length > 20 && !isTableRowLine(line) && !/[|\t]/u.test(trimmed)) {
+    if (trimmed.length > 20 && !isTableRowLine(line) && !/[|\t]/u.test(trimmed) && !looksLikeFlatTable(trimmed)) {
       const lead = line.length - line.trimStart().length;
       const from = lineStart + lead;
       const to = from + trimmed.length;
@@ -280,6 +280,22 @@ function lastContentLine(text: string, s: SectionInfo): [number, number] {
     end = lineStart - 1;
   }
   return [s.headingStart, s.headingEnd];
+}
+
+/** A table flattened onto a line: no sentence ends, several numbers set apart by spaces (「规章 0 0 0 规范性文件 181…」). */
+function looksLikeFlatTable(line: string): boolean {
+  if (/[。;!?；！？]/u.test(line)) return false;
+  let numbers = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 48 && c <= 57 && (i === 0 || line[i - 1] === ' ')) {
+      let j = i;
+      while (j < line.length && line.charCodeAt(j) >= 48 && line.charCodeAt(j) <= 57) j++;
+      if (j === line.length || line[j] === ' ') numbers++;
+      i = j;
+    }
+  }
+  return numbers >= 3;
 }
 
 /** Offset in `line` where its last sentence starts (after the last 。;!? before its final character). */
