@@ -99,7 +99,7 @@ function rejoinEdits(text: string): Edit[] {
       if (prev !== null && t.length <= 2 && /(附件|附表|表|第|图)$/u.test(prev.trimEnd())) {
         join[i - 1] = 1; // 「附件\n2」
         if (continues) join[i] = 1;
-      } else if (prev !== null && /:\s*$/u.test(prev) && !prev.includes('\t')) {
+      } else if (prev !== null && prev.trimEnd().endsWith(':') && !prev.includes('\t')) {
         join[i - 1] = 1; // 「邮编:\n734000」: a labelled value
         if (continues) join[i] = 1;
       } else if (continues) {
@@ -149,9 +149,6 @@ function joinsBefore(prev: string): boolean {
 // ---------------------------------------------------------------------------------------------
 
 const CN_NUMERAL = '一二三四五六七八九十';
-/** Words a top-level heading of a statutory part is made of (spec/sections.md §4 step 3). */
-const PART_WORDS =
-  /^(?:(?:政府)?信息公开)?(?:工作)?(?:的)?(?:总体情况|概述|概况|基本情况|基本概况|工作开展情况|主要措施|主要工作|工作概述|总体工作|主动公开|依申请|收到和处理|(?:政府信息)?公开申请|申请公开|行政机关(?:主动|依申请)|政府信息(?:主动|依申请)|(?:政府)?信息公开(?:的)?收费|收费|因政府信息公开|政府信息公开(?:工作)?(?:行政)?复议|(?:申请)?行政复议|复议|存在的?(?:主要)?问题|主要问题|问题|其他需要|其他事项|下一步|今后|改进|关于\d{4}年)/u;
 /** Strong last words of a heading title (情况, 事项, 措施…). */
 /** Words that join two parts of one heading title. */
 const CONNECTORS = new Set(['及', '和', '与', '、', '暨']);
@@ -195,7 +192,6 @@ function headingAt(text: string, i: number, lineEnd: number, spaced: (k: number)
   const title = window.slice(0, length);
   if (classifyHeading(title).key !== null) return k + length;
   if (spacedOnly) return null;
-  if (PART_WORDS.test(window)) return k + length;
   // The part numbered 一 before the statutory parts is the overview, whatever its title
   // (「一、组织领导方面」): a short title that ends where the text goes on.
   if (text[i] === '一' && j === i + 1 && length >= 2 && length <= 15 && length < window.length) return k + length;
@@ -418,8 +414,11 @@ const OPENING = /(本报告|本年度报告|本年报|根据《|按照《|依据
 /** Start of a title (「…YYYY年…政府信息公开…报告」) that ends right before `at`, or null. */
 function titleBefore(s: string, at: number): number | null {
   const from = Math.max(0, at - 50);
-  const m = /(\d{4})年度?[^\s。,:>\d]{0,30}?(年度报告|年报)\s*$/u.exec(s.slice(from, at));
-  return m ? from + m.index : null;
+  const head = s.slice(from, at).trimEnd();
+  if (!head.endsWith('年度报告') && !head.endsWith('年报')) return null;
+  // The year that opens the title: the last 「YYYY年」 with no break between it and the end.
+  const y = /(\d{4})年度?[^\s。,:>\d]{0,30}$/u.exec(head.slice(Math.max(0, head.length - 40)));
+  return y ? from + Math.max(0, head.length - 40) + y.index : null;
 }
 
 /** A cell value after a row label: separators, then a number that is not a date (「\t\t3\t1」, 「 0 0 0」). */
