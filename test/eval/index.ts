@@ -1,6 +1,6 @@
 /**
  * `npm run eval [folder]`: accuracy on real labelled reports (issue #14). Not a test: it audits every
- * file named in `<folder>/labels.json` (default: ../shared/corpus/real) and prints, per field, how
+ * file named in `<folder>/labels.json` (default: test/fixtures/real, a copy of the real corpus) and prints, per field, how
  * often the library agrees with the expert's label, then every disagreement.
  *
  * Fields (a null label means "cannot tell from this text" and is left out of the counts):
@@ -67,7 +67,8 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const fieldsArg = args.indexOf('--fields');
 const only = fieldsArg >= 0 ? new Set((args[fieldsArg + 1] ?? '').split(',')) : null;
-const folder = resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--fields') ?? join(here, '..', '..', '..', 'shared', 'corpus', 'real'));
+// Default: the copy of the real corpus kept with the tests (../shared/corpus/real is the same set).
+const folder = resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--fields') ?? join(here, '..', 'fixtures', 'real'));
 
 function ruleOf(result: AuditResult, id: string) {
   return result.rules.find((r) => r.ruleId === id);
