@@ -146,6 +146,11 @@ export interface ReportSummary {
   tables: RecognisedTable[];
   /** The extracted text, for docx and pdf input (positions point into it). */
   text?: string;
+  /**
+   * The charset the bytes were decoded from (utf-8, gb18030, utf-16le, utf-16be or a declared one),
+   * when the report was given as bytes of text, Markdown, HTML or XML; absent for a string.
+   */
+  encoding?: string;
 }
 
 // ---------------------------------------------------------------------------
@@ -359,6 +364,11 @@ export interface ReportModel {
   tree: TreeNode;
   /** The model of `meta.previous` (last year's report), when given; its own `previous` is null. */
   previous: ReportModel | null;
+  /**
+   * For a report given as bytes of text: the charset used and the ranges [start, end) of `source`
+   * where decoding put replacement characters (U+FFFD) for bytes it could not read.
+   */
+  decoding?: { encoding: string; damaged: Array<[number, number]> };
   /** The publication date: `meta.publishedAt`, else a page metadata line (发布日期/发布时间…), else null. */
   publishedAt: { date: string; source: 'meta' | 'metadata' } | null;
   /** Maps an offset of `text` to a point in `source`. */

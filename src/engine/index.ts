@@ -32,6 +32,7 @@ function modelOf(input: unknown, maxSize: number, withPrevious: boolean): Report
     source: extracted.source,
     normalized: { text: normalized.text, map: composeMaps(normalized.map, extracted.map) },
   });
+  if (prepared.decoding) model.decoding = prepared.decoding;
   const previous = prepared.meta.previous;
   if (withPrevious && previous !== undefined) {
     try {

@@ -506,6 +506,7 @@ function summaryOf(model: ReportModel): ReportSummary {
     tables: model.tables.map((t) => ({ ...t, cells: t.cells.map(ownCell) })),
   };
   if (model.uri !== undefined) summary.uri = model.uri;
+  if (model.decoding) summary.encoding = model.decoding.encoding;
   if (model.format === 'docx' || model.format === 'pdf') summary.text = model.source;
   return summary;
 }

@@ -3,6 +3,9 @@
  */
 import type { AuditInput, AuditMeta, ReportFormat } from '../types';
 import { AuditInputError } from '../errors';
+import { decodeBytes, decodeMarkupBytes } from './decode';
+
+export { decodeBytes, decodeMarkupBytes, type Decoded } from './decode';
 
 export interface PreparedInput {
   format: ReportFormat;
@@ -10,6 +13,8 @@ export interface PreparedInput {
   content: string | Uint8Array;
   uri?: string;
   meta: AuditMeta;
+  /** For text given as bytes: the charset it was decoded from and the places decoding replaced. */
+  decoding?: { encoding: string; damaged: Array<[number, number]> };
 }
 
 export const DEFAULT_MAX_INPUT_SIZE = 20 * 1024 * 1024;
@@ -27,6 +32,7 @@ const EXTENSION_FORMATS: Record<string, ReportFormat> = {
   pdf: 'pdf',
 };
 
+const TEXT_FORMATS = new Set<ReportFormat>(['text', 'markdown', 'html', 'xml']);
 const FORMATS = new Set(['text', 'markdown', 'html', 'xml', 'docx', 'pdf']);
 
 /** Normalises `string | AuditInput` and checks its shape; never trusts the caller. */
@@ -117,19 +123,11 @@ function decodeHead(bytes: Uint8Array): string {
 }
 
 /**
- * Decodes bytes to text: BOM first (UTF-8 / UTF-16), then strict UTF-8, then GB18030 (covers GBK and
- * GB2312) when UTF-8 fails.
+ * Decodes bytes to text: BOM first (UTF-8 / UTF-16), then strict UTF-8, then the more plausible of
+ * lossy UTF-8 and GB18030 (covers GBK and GB2312); see decode.ts.
  */
 export function decodeText(bytes: Uint8Array, declared?: string): string {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  if (declared && /^(gb2312|gbk|gb18030)$/i.test(declared)) return new TextDecoder('gb18030').decode(bytes);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
+  return decodeBytes(bytes, declared).text;
 }
 
 /** Rejects content that is clearly not text (binary junk) before any parsing. */
@@ -159,5 +157,13 @@ export function prepareInput(raw: unknown, maxSize = DEFAULT_MAX_INPUT_SIZE): Pr
       uri,
     });
   }
-  return { format: sniffFormat(input), content: input.content, uri, meta: { ...(input.meta ?? {}) } };
+  const format = sniffFormat(input);
+  const prepared: PreparedInput = { format, content: input.content, uri, meta: { ...(input.meta ?? {}) } };
+  if (input.content instanceof Uint8Array && TEXT_FORMATS.has(format)) {
+    // Decoded here, once, so that the charset and any damaged places reach the result.
+    const decoded = format === 'text' ? decodeBytes(input.content) : decodeMarkupBytes(input.content);
+    prepared.content = decoded.text;
+    prepared.decoding = { encoding: decoded.encoding, damaged: decoded.damaged };
+  }
+  return prepared;
 }
