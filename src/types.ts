@@ -39,6 +39,8 @@ export interface Point {
   line: number;
   column: number;
   offset: number;
+  /** 1-based page, for PDF and DOCX input when the reader knows it. */
+  page?: number;
 }
 
 export interface Position {
@@ -198,7 +200,9 @@ export interface RuleError {
 }
 
 export interface AuditResult {
+  /** 0–100, one decimal: the weighted share of scored rules that pass. */
   score: number;
+  /** The verdict: no finding of severity error and `score` ≥ `minScore` (config, default 60). Every output shows this. */
   passed: boolean;
   report: ReportSummary;
   rules: RuleOutcome[];
@@ -276,15 +280,17 @@ export interface Plugin {
   configs?: Record<string, AuditConfig>;
 }
 
+/** A configured severity: off, info, warning, error, or ESLint's 'warn' and 0 (off), 1 (warning), 2 (error). */
+export type SeveritySetting = Severity | 'off' | 'warn' | 0 | 1 | 2;
+
 export type RuleSetting =
-  | Severity
-  | 'off'
-  | [Severity | 'off', Record<string, unknown>?]
+  | SeveritySetting
+  | [SeveritySetting, Record<string, unknown>?]
   | {
-      severity?: Severity | 'off';
+      severity?: SeveritySetting;
       options?: Record<string, unknown>;
       /** Per-message severity overrides. */
-      messages?: Record<string, Severity | 'off'>;
+      messages?: Record<string, SeveritySetting>;
     };
 
 export interface AuditConfig {
@@ -304,6 +310,8 @@ export interface AuditConfig {
    * single call that never returns still hangs the audit.
    */
   ruleTimeBudget?: number;
+  /** A report passes (`result.passed`) with no error finding and a score of at least this; default 60. */
+  minScore?: number;
 }
 
 // ---------------------------------------------------------------------------

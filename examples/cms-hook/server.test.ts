@@ -102,9 +102,9 @@ describe('examples/cms-hook: a publish hook on a loopback port', () => {
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ error: '请求体不是有效的 JSON' });
 
-    // HTML is audited like any report (a page with no statutory content must not be published)
+    // A page that is not a report at all is refused as such (400, NOT_A_REPORT), not scored
     const html = await post(`${strictUrl}/audit`, '<html><body><p>报告</p></body></html>', 'text/html');
-    expect(html.status).toBe(422);
+    expect(html.status).toBe(400);
 
     const junk = await post(`${strictUrl}/audit`, new Uint8Array(2000).fill(1), 'application/octet-stream');
     expect(junk.status).toBe(400);

@@ -9,6 +9,7 @@ import { composeMaps, extract } from '../extract/index';
 import { buildModel } from '../structure/index';
 import { resolveConfig, type ResolvedConfig } from './config';
 import { runRules } from './run';
+import { assertLooksLikeReport, assertNotEmpty } from './report-check';
 import builtIn from '../../rules/index';
 import { releaseCompactTexts } from '../../rules/lib/text';
 
@@ -24,6 +25,7 @@ const builtInPlugin: Plugin = builtIn;
 function modelOf(input: unknown, maxSize: number, withPrevious: boolean): ReportModel {
   const prepared = prepareInput(input, maxSize);
   const extracted = extract(prepared);
+  assertNotEmpty(extracted.text, prepared.uri);
   const normalized = normalize(extracted.text);
   const model = buildModel({
     format: extracted.format,
@@ -32,6 +34,7 @@ function modelOf(input: unknown, maxSize: number, withPrevious: boolean): Report
     source: extracted.source,
     normalized: { text: normalized.text, map: composeMaps(normalized.map, extracted.map) },
   });
+  assertLooksLikeReport(model);
   if (prepared.decoding) model.decoding = prepared.decoding;
   const previous = prepared.meta.previous;
   if (withPrevious && previous !== undefined) {
@@ -40,7 +43,7 @@ function modelOf(input: unknown, maxSize: number, withPrevious: boolean): Report
       const prev = typeof previous === 'string' ? { content: previous } : { ...previous, meta: { ...(previous.meta ?? {}), previous: undefined } };
       model.previous = modelOf(prev, maxSize, false);
     } catch (e) {
-      if (e instanceof AuditInputError) throw new AuditInputError(`meta.previous: ${e.message}`, { uri: prepared.uri });
+      if (e instanceof AuditInputError) throw new AuditInputError(`meta.previous: ${e.message}`, { uri: prepared.uri, code: e.code, params: e.params });
       throw e;
     }
   }

@@ -186,9 +186,20 @@ function makeContext(run: RuleRun, model: ReportModel, config: ResolvedConfig): 
       if (d.data !== undefined) finding.data = checkRecord(id, toJson(d.data));
       if (d.expected !== undefined) finding.expected = toJson(d.expected);
       if (d.actual !== undefined) finding.actual = toJson(d.actual);
+      // A pair that reads the same says nothing (「应为 67467；实为 67467」): neither is kept.
+      if (finding.expected !== undefined && finding.actual !== undefined && sameJson(finding.expected, finding.actual)) {
+        delete finding.expected;
+        delete finding.actual;
+      }
       run.findings.push(finding);
     },
   };
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return String(a) === String(b);
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Nesting deeper than this is printed, not copied (no stack overflow on hostile data). */
@@ -370,9 +381,11 @@ export function runRules(model: ReportModel, config: ResolvedConfig): AuditResul
   outcomes.sort((a, b) => config.rules.findIndex((r) => r.id === a.ruleId) - config.rules.findIndex((r) => r.id === b.ruleId));
   sortFindings(findings);
   assignFingerprints(findings);
+  const score = scoreOf(outcomes);
   return {
-    score: scoreOf(outcomes),
-    passed: !findings.some((f) => f.severity === 'error'),
+    score,
+    // The one verdict every output shows (DESIGN.md): no error finding and a score of at least minScore.
+    passed: !findings.some((f) => f.severity === 'error') && score >= config.minScore,
     report: summaryOf(model),
     rules: outcomes,
     findings,

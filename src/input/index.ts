@@ -42,24 +42,25 @@ export function toAuditInput(input: unknown): AuditInput {
   if (input === null || typeof input !== 'object') {
     throw new AuditInputError(
       `expected a string or an AuditInput object { content, format?, uri?, meta? }, got ${describe(input)}`,
+      { code: 'BAD_INPUT' },
     );
   }
   const obj = input as Record<string, unknown>;
   const uri = typeof obj.uri === 'string' ? obj.uri : undefined;
   if (typeof obj.content !== 'string' && !(obj.content instanceof Uint8Array)) {
-    throw new AuditInputError(`input.content must be a string or a Uint8Array, got ${describe(obj.content)}`, { uri });
+    throw new AuditInputError(`input.content must be a string or a Uint8Array, got ${describe(obj.content)}`, { uri, code: 'BAD_INPUT' });
   }
   if (obj.format !== undefined && (typeof obj.format !== 'string' || !FORMATS.has(obj.format))) {
     throw new AuditInputError(
       `input.format must be one of text, markdown, html, xml, docx, pdf; got ${describe(obj.format)}`,
-      { uri },
+      { uri, code: 'BAD_INPUT' },
     );
   }
   if (obj.uri !== undefined && typeof obj.uri !== 'string') {
-    throw new AuditInputError(`input.uri must be a string, got ${describe(obj.uri)}`);
+    throw new AuditInputError(`input.uri must be a string, got ${describe(obj.uri)}`, { code: 'BAD_INPUT' });
   }
   if (obj.meta !== undefined && (obj.meta === null || typeof obj.meta !== 'object')) {
-    throw new AuditInputError(`input.meta must be an object, got ${describe(obj.meta)}`, { uri });
+    throw new AuditInputError(`input.meta must be an object, got ${describe(obj.meta)}`, { uri, code: 'BAD_INPUT' });
   }
   if (obj.meta !== undefined) checkMeta(obj.meta as Record<string, unknown>, uri);
   return obj as unknown as AuditInput;
@@ -69,7 +70,7 @@ const ISSUER_TYPES = new Set(['government', 'department', 'other']);
 
 function checkMeta(meta: Record<string, unknown>, uri: string | undefined): void {
   const bad = (field: string, want: string, got: unknown) => {
-    throw new AuditInputError(`input.meta.${field} must be ${want}, got ${describe(got)}`, { uri });
+    throw new AuditInputError(`input.meta.${field} must be ${want}, got ${describe(got)}`, { uri, code: 'BAD_INPUT' });
   };
   if (meta.year !== undefined && (!Number.isInteger(meta.year) || (meta.year as number) < 2000 || (meta.year as number) > 2100))
     bad('year', 'an integer year between 2000 and 2100', meta.year);
@@ -142,7 +143,7 @@ export function assertLooksLikeText(text: string, uri?: string): void {
   if (control / sample.length > 0.1) {
     throw new AuditInputError(
       `the content does not look like text (${Math.round((100 * control) / sample.length)}% control or undecodable characters); pass a report as text, markdown, html, xml or docx`,
-      { uri },
+      { uri, code: 'BINARY', params: { percent: Math.round((100 * control) / sample.length) } },
     );
   }
 }
@@ -155,6 +156,8 @@ export function prepareInput(raw: unknown, maxSize = DEFAULT_MAX_INPUT_SIZE): Pr
   if (size > maxSize) {
     throw new AuditInputError(`input is ${size} units long, over the limit of ${maxSize} (config.maxInputSize)`, {
       uri,
+      code: 'INPUT_TOO_LARGE',
+      params: { size, limit: maxSize },
     });
   }
   const format = sniffFormat(input);
