@@ -19,17 +19,30 @@ export interface AuditMeta {
   issuerType?: IssuerType;
   issuer?: string;
   /** Last year's report, for cross-year rules. */
-  previous?: string | AuditInput;
+  previous?: string | AuditInput | PdfTextInput;
 }
 
 export interface AuditInput {
   /** Uint8Array for docx, or for text/html in an unknown charset. */
   content: string | Uint8Array;
-  format?: InputFormat | 'pdf';
+  /** Sniffed when absent. PDF is not read synchronously: `readPdf` from "xxgk-audit/pdf" gives a `PdfTextInput`. */
+  format?: InputFormat;
   /** Shown in outputs, e.g. the file name. */
   uri?: string;
   meta?: AuditMeta;
 }
+
+/** What `readPdf` ("xxgk-audit/pdf") returns: a PDF's extracted text, which `audit` reads as such. */
+export interface PdfTextInput {
+  /** The text layer, one line per paragraph, heading or table row (cells separated by TABs). */
+  content: string;
+  format: 'pdf';
+  uri?: string;
+  meta?: AuditMeta;
+}
+
+/** What `audit` takes: plain text, an AuditInput, or the result of `readPdf`. */
+export type AuditSource = string | AuditInput | PdfTextInput;
 
 // ---------------------------------------------------------------------------
 // Positions (unist points: line and column from 1, offset from 0, UTF-16 code units)
@@ -178,10 +191,15 @@ export interface Finding {
   /** The section the finding belongs to, when there is one. */
   section?: { key: SectionKey | null; title: string };
   data?: Record<string, unknown>;
-  expected?: unknown;
-  actual?: unknown;
+  /** What the report should say (a number, a year, a date, a phrase, a label such as 'TPL2021'); absent when it would equal `actual`. */
+  expected?: FindingValue;
+  /** What the report says. */
+  actual?: FindingValue;
   fingerprint: string;
 }
+
+/** A value of `expected`/`actual`: plain JSON, mostly a number or a string. */
+export type FindingValue = string | number | boolean | null | FindingValue[] | { [key: string]: FindingValue };
 
 export interface RuleOutcome {
   ruleId: string;

@@ -81,7 +81,7 @@ describe('examples/cms-hook: a publish hook on a loopback port', () => {
     const url = await start({ config: { ...strict, rules: { ...strict.rules, 'required-phrases': 'warning' } }, minScore: 60 });
     const res = await post(`${url}/audit`, all['002']!);
     expect(res.status).toBe(422);
-    expect(await res.json()).toMatchObject({ publish: false, passed: true, score: 0, reason: '得分 0 低于发布要求的 60 分' });
+    expect(await res.json()).toMatchObject({ publish: false, passed: false, score: 0, reason: '得分 0 低于发布要求的 60 分' });
     expect((await post(`${url}/audit`, all['003']!)).status).toBe(200);
   });
 

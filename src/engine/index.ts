@@ -1,7 +1,7 @@
 /**
  * The engine's public functions: audit, createAuditor, getRules.
  */
-import type { AuditConfig, AuditResult, Plugin, ReportModel, Rule, RuleMeta } from '../types';
+import type { AuditConfig, AuditResult, AuditSource, Plugin, ReportModel, Rule, RuleMeta } from '../types';
 import { AuditInputError } from '../errors';
 import { prepareInput, DEFAULT_MAX_INPUT_SIZE } from '../input/index';
 import { normalize } from '../normalize/index';
@@ -14,8 +14,8 @@ import builtIn from '../../rules/index';
 import { releaseCompactTexts } from '../../rules/lib/text';
 
 export interface Auditor {
-  /** Audits one report (string or AuditInput); synchronous and pure. */
-  audit(input: unknown): AuditResult;
+  /** Audits one report (string, AuditInput, or readPdf's result); synchronous and pure. */
+  audit(input: AuditSource): AuditResult;
   /** The rules this auditor runs, after configuration. */
   readonly rules: ReadonlyArray<{ id: string; meta: RuleMeta }>;
 }
@@ -62,7 +62,7 @@ function auditWith(config: ResolvedConfig, input: unknown): AuditResult {
 export function createAuditor(config?: AuditConfig): Auditor {
   const resolved = resolveConfig(config, builtInPlugin);
   return {
-    audit: (input: unknown) => auditWith(resolved, input),
+    audit: (input: AuditSource) => auditWith(resolved, input),
     rules: resolved.rules.map((r) => ({ id: r.id, meta: r.rule.meta })),
   };
 }
@@ -71,7 +71,7 @@ const auditorCache = new WeakMap<object, Auditor>();
 let defaultAuditor: Auditor | null = null;
 
 /** Audits one report. `config` objects are resolved once and cached by identity. */
-export function audit(input: unknown, config?: AuditConfig): AuditResult {
+export function audit(input: AuditSource, config?: AuditConfig): AuditResult {
   if (config === undefined) {
     defaultAuditor ??= createAuditor();
     return defaultAuditor.audit(input);

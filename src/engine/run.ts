@@ -5,6 +5,7 @@
 import type {
   AuditResult,
   Finding,
+  FindingValue,
   Outcome,
   Position,
   ReportDescriptor,
@@ -184,8 +185,8 @@ function makeContext(run: RuleRun, model: ReportModel, config: ResolvedConfig): 
       };
       if (sectionInfo) finding.section = checkedSection(id, sectionInfo);
       if (d.data !== undefined) finding.data = checkRecord(id, toJson(d.data));
-      if (d.expected !== undefined) finding.expected = toJson(d.expected);
-      if (d.actual !== undefined) finding.actual = toJson(d.actual);
+      if (d.expected !== undefined) finding.expected = toJson(d.expected) as FindingValue;
+      if (d.actual !== undefined) finding.actual = toJson(d.actual) as FindingValue;
       // A pair that reads the same says nothing (「应为 67467；实为 67467」): neither is kept.
       if (finding.expected !== undefined && finding.actual !== undefined && sameJson(finding.expected, finding.actual)) {
         delete finding.expected;
