@@ -5,6 +5,10 @@ import { audit, getRules, type AuditConfig } from '../../src/index';
 import localRules from '../custom-rule/index';
 import { seeds } from '../../test/helpers';
 import { startPublishHook } from './server';
+import { readPdf } from '../../src/pdf/index';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from '../../test/helpers';
 
 const all = seeds();
 
@@ -96,6 +100,20 @@ describe('examples/cms-hook: a publish hook on a loopback port', () => {
       expect(body.findings.map((f: { message: string }) => f.message)).toEqual(expected.findings.map((f) => f.message));
     }
   });
+
+  it('takes a PDF body (read with readPdf) and a DOCX body, answering with the one verdict of audit()', async () => {
+    const url = await start();
+    const pdfBytes = new Uint8Array(readFileSync(join(root, 'test', 'fixtures', 'pdf', 'kirogovcompare__hzq2024_working.pdf')));
+    const expected = audit(await readPdf(pdfBytes));
+    const res = await post(`${url}/audit`, pdfBytes, 'application/pdf');
+    const body = (await res.json()) as Record<string, any>;
+    expect(res.status).toBe(expected.passed ? 200 : 422);
+    expect([body.publish, body.passed, body.score]).toEqual([expected.passed, expected.passed, expected.score]);
+    expect(body.findings.length).toBe(expected.findings.length);
+    const docx = await post(`${url}/audit`, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'application/octet-stream');
+    expect(docx.status).toBe(400);
+    expect(await docx.json()).toMatchObject({ code: 'CORRUPT_DOCX' });
+  }, 60_000);
 
   it('refuses what it cannot audit with 400, and wrong requests with 404, 405 and 413', async () => {
     const bad = await post(`${strictUrl}/audit`, '{"content":', 'application/json');
