@@ -16,6 +16,7 @@ import governmentAccountability from './government-accountability';
 import otherMatters from './other-matters';
 import priorYearDuplication from './prior-year-duplication';
 import structure from './structure';
+import encoding from './encoding';
 
 const rules: Plugin['rules'] = {
   'required-sections': requiredSections,
@@ -31,6 +32,7 @@ const rules: Plugin['rules'] = {
   'other-matters': otherMatters,
   'prior-year-duplication': priorYearDuplication,
   'structure': structure,
+  'encoding': encoding,
 };
 
 /** Every built-in rule at its default severities. */

@@ -21,7 +21,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import pkg from '../package.json' with { type: 'json' };
 import { createAuditor, type Auditor } from './engine/index';
 import { AuditConfigError, AuditInputError } from './errors';
-import { formatText, toCsv, toHtml, toSarif, type InputError } from './format/index';
+import { describeError, formatText, toCsv, toHtml, toSarif, type InputError } from './format/index';
 import type {
   AuditConfig,
   AuditInput,
@@ -36,7 +36,7 @@ import type {
 
 const FORMATS = ['text', 'json', 'sarif', 'html', 'csv'] as const;
 type OutputFormat = (typeof FORMATS)[number];
-const SEVERITIES = ['off', 'info', 'warning', 'error'] as const;
+const SEVERITIES = ['off', 'info', 'warning', 'error', 'warn', '0', '1', '2'] as const;
 const ISSUER_TYPES: IssuerType[] = ['government', 'department', 'other'];
 /** Extensions picked up when walking a folder. */
 const REPORT_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm', '.xml', '.docx', '.pdf']);
@@ -58,18 +58,18 @@ const USAGE: Record<Locale, string> = {
   -f, --format <格式>        输出格式：text（默认）、json、sarif、html、csv
   -o, --output <文件>        把结果写入文件（默认输出到标准输出）
       --locale <语言>        zh-CN（默认）或 en
-      --rule <规则=级别>     设置规则级别：off、info、warning、error（可重复，也可用逗号分隔）
+      --rule <规则=级别>     设置规则级别：off、info、warning（或 warn）、error（也可用 0/1/2；可重复，也可用逗号分隔）
   -c, --config <文件.json>   配置文件（按 schemas/audit-config.schema.json 校验）
       --plugin <模块>        加载第三方规则插件（默认导出 definePlugin(...) 的模块，可重复）
       --year <年份>          报告年度（默认从标题和正文识别）
       --published-at <日期>  报告公开日期，YYYY-MM-DD（用于发布时限检查）
       --issuer-type <类型>   发布机关类型：government、department、other
       --previous <文件>      上一年度的报告（用于跨年度检查）
-      --min-score <分数>     最低得分（0–100），低于此分的报告判为未通过
+      --min-score <分数>     最低得分（0–100，默认 60），低于此分的报告判为未通过
   -j, --jobs <数量>          并行工作线程数（默认：文件多于 ${WORKER_THRESHOLD} 个且有多个核时自动使用）
       --color, --no-color    是否使用颜色（默认：终端上使用）
       --no-progress          不显示进度条
-      --verbose              在标准错误输出中显示处理细节
+      --verbose              显示各规则的说明、原文摘录和处理细节
   -h, --help                 显示本帮助
   -v, --version              显示版本
 
@@ -84,18 +84,18 @@ Options:
   -f, --format <format>      output format: text (default), json, sarif, html, csv
   -o, --output <file>        write the result to a file (default: standard output)
       --locale <locale>      zh-CN (default) or en
-      --rule <id=level>      set a rule's level: off, info, warning, error (repeatable, or comma-separated)
+      --rule <id=level>      set a rule's level: off, info, warning (or warn), error, or ESLint's 0/1/2 (repeatable, or comma-separated)
   -c, --config <file.json>   configuration file (validated against schemas/audit-config.schema.json)
       --plugin <module>      load a third-party rule plugin (a module whose default export is definePlugin(...))
       --year <year>          report year (read from the title and text otherwise)
       --published-at <date>  date the report went public, YYYY-MM-DD (for the deadline rule)
       --issuer-type <type>   issuer type: government, department, other
       --previous <file>      last year's report (for cross-year rules)
-      --min-score <score>    minimum score (0–100); a report below it fails
+      --min-score <score>    minimum score (0–100, default 60); a report below it fails
   -j, --jobs <n>             worker threads (default: used for more than ${WORKER_THRESHOLD} files on more than one core)
       --color, --no-color    colour the text output (default: on a terminal)
       --no-progress          no progress bar
-      --verbose              details of the run on standard error
+      --verbose              rule descriptions, snippets and details of the run
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -105,6 +105,7 @@ Exit codes: 0 every report passes; 1 some report fails (an error finding, or a s
 };
 
 interface Messages {
+  locale: Locale;
   seeHelp: string;
   unknownOption: (o: string) => string;
   missingValue: (o: string) => string;
@@ -132,13 +133,14 @@ interface Messages {
 
 const MESSAGES: Record<Locale, Messages> = {
   'zh-CN': {
+    locale: 'zh-CN',
     seeHelp: '运行 xxgk-audit --help 查看用法。',
     unknownOption: (o) => `未知选项 ${o}`,
     missingValue: (o) => `选项 ${o} 需要一个值`,
     badValue: (o, v, allowed) => `选项 ${o} 的值“${v}”无效，应为${allowed}`,
     noInput: '请指定要审核的文件或文件夹',
     notFound: '找不到该文件或文件夹',
-    noReports: '文件夹中没有可审核的报告（.txt .md .html .htm .xml .docx .pdf）',
+    noReports: '文件夹是空的：其中没有可审核的文件（.txt .md .html .htm .xml .docx .pdf）',
     notAFile: '不是普通文件或文件夹',
     cannotAudit: (m) => `无法审核：${m}`,
     cannotRead: (m) => `无法读取：${m}`,
@@ -157,13 +159,14 @@ const MESSAGES: Record<Locale, Messages> = {
     written: (file) => `结果已写入 ${file}`,
   },
   en: {
+    locale: 'en',
     seeHelp: 'Run xxgk-audit --help for usage.',
     unknownOption: (o) => `unknown option ${o}`,
     missingValue: (o) => `option ${o} needs a value`,
     badValue: (o, v, allowed) => `invalid value "${v}" for ${o}; expected ${allowed}`,
     noInput: 'name the files or folders to audit',
     notFound: 'no such file or folder',
-    noReports: 'the folder holds no report to audit (.txt .md .html .htm .xml .docx .pdf)',
+    noReports: 'the folder is empty: it holds no file to audit (.txt .md .html .htm .xml .docx .pdf)',
     notAFile: 'not a regular file or folder',
     cannotAudit: (m) => `cannot be audited: ${m}`,
     cannotRead: (m) => `cannot be read: ${m}`,
@@ -202,7 +205,7 @@ interface CliOptions {
   publishedAt?: string;
   issuerType?: IssuerType;
   previous?: string;
-  minScore: number;
+  minScore?: number;
   jobs?: number;
   color?: boolean;
   progress: boolean;
@@ -249,7 +252,6 @@ function parseArgs(argv: string[], m: Messages): CliOptions {
     locale: 'zh-CN',
     rules: [],
     plugins: [],
-    minScore: 0,
     progress: true,
     verbose: false,
     help: false,
@@ -309,7 +311,8 @@ function parseArgs(argv: string[], m: Messages): CliOptions {
           if (!match || !(SEVERITIES as readonly string[]).includes(match[2]!)) {
             throw bad(flag, part, `<rule-id>=${SEVERITIES.join('|')}`);
           }
-          o.rules.push([match[1]!, match[2] as Severity | 'off']);
+          const alias: Record<string, Severity | 'off'> = { warn: 'warning', '0': 'off', '1': 'warning', '2': 'error' };
+          o.rules.push([match[1]!, alias[match[2]!] ?? (match[2] as Severity | 'off')]);
         }
         break;
       case '--config':
@@ -458,9 +461,14 @@ interface FileTask {
   id: number;
   path: string;
   uri: string;
+  /** Named on the command line (not found by walking a folder). */
+  explicit: boolean;
 }
 
-type FileOutcome = { ok: true; result: AuditResult } | { ok: false; message: string };
+type FileOutcome = { ok: true; result: AuditResult } | { ok: false; message: string; code?: string };
+
+/** Codes of files that are not reports: listed apart, and in a folder scan not an error. */
+const NOT_A_REPORT_CODES = new Set(['NOT_A_REPORT', 'EMPTY']);
 
 /** The name a file is shown under: relative to the working directory when inside it, '/' separated. */
 function uriOf(path: string, cwd: string): string {
@@ -469,15 +477,20 @@ function uriOf(path: string, cwd: string): string {
   return sep === '\\' ? shown.replace(/\\/g, '/') : shown;
 }
 
-async function collectFiles(inputs: string[], cwd: string, m: Messages): Promise<{ files: FileTask[]; errors: InputError[] }> {
+async function collectFiles(
+  inputs: string[],
+  cwd: string,
+  m: Messages,
+): Promise<{ files: FileTask[]; errors: InputError[]; emptyFolders: string[] }> {
   const files: FileTask[] = [];
   const errors: InputError[] = [];
+  const emptyFolders: string[] = [];
   const seen = new Set<string>();
-  const add = async (path: string) => {
+  const add = async (path: string, explicit: boolean) => {
     const real = await realpath(path).catch(() => path);
     if (seen.has(real)) return;
     seen.add(real);
-    files.push({ id: files.length, path, uri: uriOf(path, cwd) });
+    files.push({ id: files.length, path, uri: uriOf(path, cwd), explicit });
   };
   const walk = async (dir: string, visited: Set<string>): Promise<number> => {
     const real = await realpath(dir).catch(() => dir);
@@ -504,7 +517,7 @@ async function collectFiles(inputs: string[], cwd: string, m: Messages): Promise
       }
       if (isDir) count += await walk(path, visited);
       else if (isFile && REPORT_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
-        await add(path);
+        await add(path, false);
         count++;
       }
     }
@@ -516,16 +529,15 @@ async function collectFiles(inputs: string[], cwd: string, m: Messages): Promise
     if (s instanceof Error) {
       errors.push({ uri: input, message: s.code === 'ENOENT' || s.code === 'ENOTDIR' ? m.notFound : m.cannotRead(errorText(s)) });
     } else if (s.isDirectory()) {
-      if ((await walk(path, new Set())) === 0 && !errors.some((e) => e.uri === uriOf(path, cwd))) {
-        errors.push({ uri: input, message: m.noReports });
-      }
+      // An empty folder is not an unreadable file: it is said once, on its own.
+      if ((await walk(path, new Set())) === 0 && !errors.some((e) => e.uri === uriOf(path, cwd))) emptyFolders.push(input);
     } else if (s.isFile()) {
-      await add(path);
+      await add(path, true);
     } else {
       errors.push({ uri: input, message: m.notAFile });
     }
   }
-  return { files, errors };
+  return { files, errors, emptyFolders };
 }
 
 // ---------------------------------------------------------------------------
@@ -572,7 +584,18 @@ function inputErrorText(e: AuditInputError, uri: string): string {
   return e.message.startsWith(`${uri}: `) ? e.message.slice(uri.length + 2) : e.message;
 }
 
-async function readInput(path: string, uri: string, maxSize: number, m: Messages): Promise<AuditInput | string> {
+/** An input error in the user's language when its code has words, else its own message. */
+function localInputError(e: AuditInputError, uri: string, m: Messages): string {
+  const local = describeError(e, m.locale);
+  return local === e.message ? inputErrorText(e, uri) : local;
+}
+
+async function readInput(
+  path: string,
+  uri: string,
+  maxSize: number,
+  m: Messages,
+): Promise<AuditInput | string | { message: string; code: string }> {
   let bytes: Uint8Array;
   try {
     const s = await stat(path);
@@ -587,7 +610,8 @@ async function readInput(path: string, uri: string, maxSize: number, m: Messages
     try {
       return { ...(await readPdf(bytes)), uri };
     } catch (e) {
-      return m.cannotAudit(e instanceof AuditInputError ? inputErrorText(e, uri) : errorText(e));
+      if (e instanceof AuditInputError) return { message: m.cannotAudit(localInputError(e, uri, m)), code: e.code };
+      return m.cannotAudit(errorText(e));
     }
   }
   return { content: bytes, uri };
@@ -603,11 +627,15 @@ interface AuditContext {
 async function auditFile(task: FileTask, ctx: AuditContext): Promise<FileOutcome> {
   const input = await readInput(task.path, task.uri, ctx.maxInputSize, ctx.m);
   if (typeof input === 'string') return { ok: false, message: input };
+  if (!('content' in input)) return { ok: false, ...input };
   try {
     const meta = { ...(input.meta ?? {}), ...ctx.meta };
-    return { ok: true, result: ctx.auditor.audit({ ...input, meta }) };
+    return { ok: true, result: ctx.auditor.audit({ ...input, meta } as AuditInput) };
   } catch (e) {
-    if (e instanceof AuditInputError) return { ok: false, message: ctx.m.cannotAudit(inputErrorText(e, task.uri)) };
+    if (e instanceof AuditInputError) {
+      const message = NOT_A_REPORT_CODES.has(e.code) ? localInputError(e, task.uri, ctx.m) : ctx.m.cannotAudit(localInputError(e, task.uri, ctx.m));
+      return { ok: false, message, code: e.code };
+    }
     return { ok: false, message: ctx.m.internal(errorText(e)) };
   }
 }
@@ -800,6 +828,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const fromFile = options.config ? await readConfig(options.config, m) : { config: {} as AuditConfig, plugins: [] };
     const config: AuditConfig = { ...fromFile.config, locale: options.locale };
+    if (options.minScore !== undefined) config.minScore = options.minScore;
     if (options.rules.length > 0) {
       const rules: Record<string, RuleSetting> = { ...(config.rules ?? {}) };
       for (const [id, severity] of options.rules) rules[id] = mergeSetting(rules[id], severity);
@@ -811,7 +840,8 @@ async function main(argv: string[]): Promise<number> {
       auditor = createAuditor({ ...config, plugins });
     } catch (e) {
       if (!(e instanceof AuditConfigError)) throw e;
-      throw new UsageError(options.config ? m.config(options.config, e.message) : m.configError(e.message));
+      const said = describeError(e, options.locale);
+      throw new UsageError(options.config ? m.config(options.config, said) : m.configError(said));
     }
     const meta: AuditMeta = {};
     if (options.year !== undefined) meta.year = options.year;
@@ -822,7 +852,8 @@ async function main(argv: string[]): Promise<number> {
       const maxSize = config.maxInputSize ?? DEFAULT_MAX_INPUT_SIZE;
       const input = await readInput(path, uriOf(path, cwd), maxSize, m);
       if (typeof input === 'string') throw new UsageError(m.previous(options.previous, input));
-      meta.previous = input;
+      if (!('content' in input)) throw new UsageError(m.previous(options.previous, input.message));
+      meta.previous = input as AuditInput;
     }
     setup = {
       config,
@@ -837,14 +868,17 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const { files, errors: inputErrors } = await collectFiles(options.inputs, cwd, m);
+  const { files, errors: inputErrors, emptyFolders } = await collectFiles(options.inputs, cwd, m);
   const progress = new Progress(files.length, options.progress && !!process.stderr.isTTY && files.length > 1, m.progress);
   for (const e of inputErrors) progress.log(`xxgk-audit: ${e.uri}: ${e.message}`);
+  for (const folder of emptyFolders) progress.log(`xxgk-audit: ${folder}: ${m.noReports}`);
+  if (files.length === 0 && inputErrors.length === 0) return 2;
 
   const outcomes = new Array<FileOutcome | undefined>(files.length);
   const onDone = (task: FileTask, outcome: FileOutcome) => {
     outcomes[task.id] = outcome;
-    if (!outcome.ok) progress.log(`xxgk-audit: ${task.uri}: ${outcome.message}`);
+    // Files that are not reports are listed once, apart, with the results (not on stderr one by one).
+    if (!outcome.ok && !(outcome.code && NOT_A_REPORT_CODES.has(outcome.code))) progress.log(`xxgk-audit: ${task.uri}: ${outcome.message}`);
     progress.tick(task.uri);
   };
   const ctx: AuditContext = { auditor, meta: setup.meta, maxInputSize: setup.maxInputSize, m };
@@ -860,13 +894,20 @@ async function main(argv: string[]): Promise<number> {
   progress.finish();
 
   const results: AuditResult[] = [];
+  /** Errors that make the exit code 2: not the non-reports a folder scan came across. */
+  let hardErrors = inputErrors.length;
   files.forEach((task, i) => {
-    const outcome = outcomes[i] ?? { ok: false as const, message: m.internal('no result') };
+    const outcome: FileOutcome = outcomes[i] ?? { ok: false, message: m.internal('no result') };
     if (outcome.ok) results.push(outcome.result);
-    else inputErrors.push({ uri: task.uri, message: outcome.message });
+    else {
+      const error: InputError = { uri: task.uri, message: outcome.message };
+      if (outcome.code) error.code = outcome.code;
+      inputErrors.push(error);
+      if (task.explicit || !(outcome.code && NOT_A_REPORT_CODES.has(outcome.code))) hardErrors++;
+    }
   });
 
-  const common = { locale: options.locale, rules: auditor.rules, inputErrors, minScore: options.minScore };
+  const common = { locale: options.locale, rules: auditor.rules, inputErrors };
   const toTerminal = options.output === undefined && !!process.stdout.isTTY;
   let text: string;
   switch (options.format) {
@@ -885,7 +926,12 @@ async function main(argv: string[]): Promise<number> {
       text = toCsv(results, { ...common, bom: options.output !== undefined });
       break;
     default:
-      text = formatText(results, { ...common, color: colorWanted(options.color, toTerminal) });
+      text = formatText(results, {
+        ...common,
+        color: colorWanted(options.color, toTerminal),
+        verbose: options.verbose,
+        width: toTerminal ? process.stdout.columns : undefined,
+      });
   }
 
   if (options.output !== undefined) {
@@ -900,8 +946,8 @@ async function main(argv: string[]): Promise<number> {
     await new Promise<void>((done) => process.stdout.write(text, () => done()));
   }
 
-  if (inputErrors.length > 0) return 2;
-  return results.every((r) => r.passed && r.score >= options.minScore) ? 0 : 1;
+  if (hardErrors > 0 || (results.length === 0 && emptyFolders.length > 0)) return 2;
+  return results.every((r) => r.passed) ? 0 : 1;
 }
 
 if (isMainThread) {

@@ -19,17 +19,30 @@ export interface AuditMeta {
   issuerType?: IssuerType;
   issuer?: string;
   /** Last year's report, for cross-year rules. */
-  previous?: string | AuditInput;
+  previous?: string | AuditInput | PdfTextInput;
 }
 
 export interface AuditInput {
   /** Uint8Array for docx, or for text/html in an unknown charset. */
   content: string | Uint8Array;
-  format?: InputFormat | 'pdf';
+  /** Sniffed when absent. PDF is not read synchronously: `readPdf` from "xxgk-audit/pdf" gives a `PdfTextInput`. */
+  format?: InputFormat;
   /** Shown in outputs, e.g. the file name. */
   uri?: string;
   meta?: AuditMeta;
 }
+
+/** What `readPdf` ("xxgk-audit/pdf") returns: a PDF's extracted text, which `audit` reads as such. */
+export interface PdfTextInput {
+  /** The text layer, one line per paragraph, heading or table row (cells separated by TABs). */
+  content: string;
+  format: 'pdf';
+  uri?: string;
+  meta?: AuditMeta;
+}
+
+/** What `audit` takes: plain text, an AuditInput, or the result of `readPdf`. */
+export type AuditSource = string | AuditInput | PdfTextInput;
 
 // ---------------------------------------------------------------------------
 // Positions (unist points: line and column from 1, offset from 0, UTF-16 code units)
@@ -39,6 +52,8 @@ export interface Point {
   line: number;
   column: number;
   offset: number;
+  /** 1-based page, for PDF and DOCX input when the reader knows it. */
+  page?: number;
 }
 
 export interface Position {
@@ -161,6 +176,11 @@ export interface ReportSummary {
   tables: RecognisedTable[];
   /** The extracted text, for docx and pdf input (positions point into it). */
   text?: string;
+  /**
+   * The charset the bytes were decoded from (utf-8, gb18030, utf-16le, utf-16be or a declared one),
+   * when the report was given as bytes of text, Markdown, HTML or XML; absent for a string.
+   */
+  encoding?: string;
 }
 
 // ---------------------------------------------------------------------------
@@ -186,10 +206,15 @@ export interface Finding {
   /** The section the finding belongs to, when there is one. */
   section?: { key: SectionKey | null; title: string };
   data?: Record<string, unknown>;
-  expected?: unknown;
-  actual?: unknown;
+  /** What the report should say (a number, a year, a date, a phrase, a label such as 'TPL2021'); absent when it would equal `actual`. */
+  expected?: FindingValue;
+  /** What the report says. */
+  actual?: FindingValue;
   fingerprint: string;
 }
+
+/** A value of `expected`/`actual`: plain JSON, mostly a number or a string. */
+export type FindingValue = string | number | boolean | null | FindingValue[] | { [key: string]: FindingValue };
 
 export interface RuleOutcome {
   ruleId: string;
@@ -208,7 +233,9 @@ export interface RuleError {
 }
 
 export interface AuditResult {
+  /** 0–100, one decimal: the weighted share of scored rules that pass. */
   score: number;
+  /** The verdict: no finding of severity error and `score` ≥ `minScore` (config, default 60). Every output shows this. */
   passed: boolean;
   report: ReportSummary;
   rules: RuleOutcome[];
@@ -291,15 +318,17 @@ export interface Plugin {
   configs?: Record<string, AuditConfig>;
 }
 
+/** A configured severity: off, info, warning, error, or ESLint's 'warn' and 0 (off), 1 (warning), 2 (error). */
+export type SeveritySetting = Severity | 'off' | 'warn' | 0 | 1 | 2;
+
 export type RuleSetting =
-  | Severity
-  | 'off'
-  | [Severity | 'off', Record<string, unknown>?]
+  | SeveritySetting
+  | [SeveritySetting, Record<string, unknown>?]
   | {
-      severity?: Severity | 'off';
+      severity?: SeveritySetting;
       options?: Record<string, unknown>;
       /** Per-message severity overrides. */
-      messages?: Record<string, Severity | 'off'>;
+      messages?: Record<string, SeveritySetting>;
     };
 
 export interface AuditConfig {
@@ -319,6 +348,8 @@ export interface AuditConfig {
    * single call that never returns still hangs the audit.
    */
   ruleTimeBudget?: number;
+  /** A report passes (`result.passed`) with no error finding and a score of at least this; default 60. */
+  minScore?: number;
 }
 
 // ---------------------------------------------------------------------------
@@ -385,6 +416,11 @@ export interface ReportModel {
   tree: TreeNode;
   /** The model of `meta.previous` (last year's report), when given; its own `previous` is null. */
   previous: ReportModel | null;
+  /**
+   * For a report given as bytes of text: the charset used and the ranges [start, end) of `source`
+   * where decoding put replacement characters (U+FFFD) for bytes it could not read.
+   */
+  decoding?: { encoding: string; damaged: Array<[number, number]> };
   /** The publication date: `meta.publishedAt`, else a page metadata line (发布日期/发布时间…), else null. */
   publishedAt: { date: string; source: 'meta' | 'metadata' } | null;
   /** Maps an offset of `text` to a point in `source`. */

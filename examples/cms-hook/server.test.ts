@@ -5,6 +5,10 @@ import { audit, getRules, type AuditConfig } from '../../src/index';
 import localRules from '../custom-rule/index';
 import { seeds } from '../../test/helpers';
 import { startPublishHook } from './server';
+import { readPdf } from '../../src/pdf/index';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from '../../test/helpers';
 
 const all = seeds();
 
@@ -81,7 +85,7 @@ describe('examples/cms-hook: a publish hook on a loopback port', () => {
     const url = await start({ config: { ...strict, rules: { ...strict.rules, 'required-phrases': 'warning' } }, minScore: 60 });
     const res = await post(`${url}/audit`, all['002']!);
     expect(res.status).toBe(422);
-    expect(await res.json()).toMatchObject({ publish: false, passed: true, score: 0, reason: '得分 0 低于发布要求的 60 分' });
+    expect(await res.json()).toMatchObject({ publish: false, passed: false, score: 0, reason: '得分 0 低于发布要求的 60 分' });
     expect((await post(`${url}/audit`, all['003']!)).status).toBe(200);
   });
 
@@ -97,14 +101,28 @@ describe('examples/cms-hook: a publish hook on a loopback port', () => {
     }
   });
 
+  it('takes a PDF body (read with readPdf) and a DOCX body, answering with the one verdict of audit()', async () => {
+    const url = await start();
+    const pdfBytes = new Uint8Array(readFileSync(join(root, 'test', 'fixtures', 'pdf', 'kirogovcompare__hzq2024_working.pdf')));
+    const expected = audit(await readPdf(pdfBytes));
+    const res = await post(`${url}/audit`, pdfBytes, 'application/pdf');
+    const body = (await res.json()) as Record<string, any>;
+    expect(res.status).toBe(expected.passed ? 200 : 422);
+    expect([body.publish, body.passed, body.score]).toEqual([expected.passed, expected.passed, expected.score]);
+    expect(body.findings.length).toBe(expected.findings.length);
+    const docx = await post(`${url}/audit`, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'application/octet-stream');
+    expect(docx.status).toBe(400);
+    expect(await docx.json()).toMatchObject({ code: 'CORRUPT_DOCX' });
+  }, 60_000);
+
   it('refuses what it cannot audit with 400, and wrong requests with 404, 405 and 413', async () => {
     const bad = await post(`${strictUrl}/audit`, '{"content":', 'application/json');
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ error: '请求体不是有效的 JSON' });
 
-    // HTML is audited like any report (a page with no statutory content must not be published)
+    // A page that is not a report at all is refused as such (400, NOT_A_REPORT), not scored
     const html = await post(`${strictUrl}/audit`, '<html><body><p>报告</p></body></html>', 'text/html');
-    expect(html.status).toBe(422);
+    expect(html.status).toBe(400);
 
     const junk = await post(`${strictUrl}/audit`, new Uint8Array(2000).fill(1), 'application/octet-stream');
     expect(junk.status).toBe(400);

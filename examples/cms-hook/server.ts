@@ -19,12 +19,14 @@
  */
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { AuditInputError, createAuditor, type AuditConfig, type AuditInput, type Auditor, type Locale } from '../../src/index';
+import { AuditInputError, createAuditor, describeError, type AuditConfig, type AuditInput, type Auditor, type Locale, type PdfTextInput } from '../../src/index';
+import { readPdf } from '../../src/pdf/index';
 
 export interface PublishHookOptions {
   /** Configuration of the auditor (rules, plugins, weights); validated once, at start. */
   config?: AuditConfig;
-  /** A report below this score must not be published (default 0: only error findings block). */
+  /** A report below this score must not be published (default: the library's, 60). Sets `config.minScore`: the hook
+   *  answers with the library's one verdict, `result.passed`. */
   minScore?: number;
   /** Largest accepted body in bytes (default 20 MB). */
   maxBodyBytes?: number;
@@ -80,6 +82,8 @@ class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The AuditInputError code, for a CMS to branch on. */
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -121,8 +125,9 @@ function readBody(req: IncomingMessage, max: number, tooLarge: string): Promise<
   });
 }
 
-/** The body as an AuditInput: JSON `{ content, … }` or the report's bytes. */
-function toInput(req: IncomingMessage, body: Buffer, badJson: string): AuditInput {
+/** The body as an AuditInput: JSON `{ content, … }`, a PDF read by readPdf, or the report's bytes (text, HTML,
+ *  Markdown, DOCX: the library sniffs them). */
+async function toInput(req: IncomingMessage, body: Buffer, badJson: string): Promise<AuditInput | PdfTextInput> {
   const type = (req.headers['content-type'] ?? '').toLowerCase();
   if (type.startsWith('application/json')) {
     try {
@@ -131,20 +136,25 @@ function toInput(req: IncomingMessage, body: Buffer, badJson: string): AuditInpu
       throw new HttpError(400, badJson);
     }
   }
+  const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  if (type.startsWith('application/pdf') || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
+    return readPdf(bytes);
+  }
   const format = type.startsWith('text/markdown') ? 'markdown' : type.startsWith('text/html') ? 'html' : undefined;
-  const input: AuditInput = { content: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) };
+  const input: AuditInput = { content: bytes };
   if (format) input.format = format;
   return input;
 }
 
 /** The hook: one auditor per locale, created (and its configuration validated) once. */
 export function createPublishHook(options: PublishHookOptions = {}): RequestListener {
-  const minScore = options.minScore ?? 0;
+  const config: AuditConfig = { ...options.config };
+  if (options.minScore !== undefined) config.minScore = options.minScore;
   const maxBody = options.maxBodyBytes ?? 20 * 1024 * 1024;
   const path = options.path ?? '/audit';
   const auditors: Record<Locale, Auditor> = {
-    'zh-CN': createAuditor({ ...options.config, locale: 'zh-CN' }),
-    en: createAuditor({ ...options.config, locale: 'en' }),
+    'zh-CN': createAuditor({ ...config, locale: 'zh-CN' }),
+    en: createAuditor({ ...config, locale: 'en' }),
   };
 
   return (req, res) => {
@@ -158,20 +168,21 @@ export function createPublishHook(options: PublishHookOptions = {}): RequestList
         throw new HttpError(405, w.method);
       }
       const body = await readBody(req, maxBody, w.tooLarge(maxBody));
-      const input = toInput(req, body, w.badJson);
       let result;
       try {
-        result = auditors[locale].audit(input);
+        result = auditors[locale].audit(await toInput(req, body, w.badJson));
       } catch (e) {
-        if (e instanceof AuditInputError) throw new HttpError(400, `${w.notReport}: ${e.message}`);
+        if (e instanceof AuditInputError) throw new HttpError(400, `${w.notReport}: ${describeError(e, locale)}`, e.code);
         throw e;
       }
       const counts = { error: 0, warning: 0, info: 0 };
       for (const f of result.findings) counts[f.severity]++;
-      const publish = result.passed && result.score >= minScore;
+      // The library's one verdict: no error finding and a score of at least minScore.
+      const publish = result.passed;
+      const minScore = config.minScore ?? 60;
       const answer: HookAnswer = {
         publish,
-        reason: publish ? w.ok : !result.passed ? w.blockedErrors(counts.error) : w.blockedScore(result.score, minScore),
+        reason: publish ? w.ok : counts.error > 0 ? w.blockedErrors(counts.error) : w.blockedScore(result.score, minScore),
         score: result.score,
         passed: result.passed,
         report: {
@@ -197,7 +208,7 @@ export function createPublishHook(options: PublishHookOptions = {}): RequestList
     };
     handle().catch((e: unknown) => {
       if (res.headersSent) return;
-      if (e instanceof HttpError) send(res, e.status, { error: e.message });
+      if (e instanceof HttpError) send(res, e.status, e.code ? { error: e.message, code: e.code } : { error: e.message });
       else send(res, 500, { error: w.internal });
     });
   };

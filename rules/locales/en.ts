@@ -173,5 +173,9 @@ const en: Record<string, Record<string, string>> = {
     informalTitle: 'The title “{{title}}”: {{reasonEn}}. The standard name is “××年政府信息公开工作年度报告”',
     missingTitle: 'No title found; the text starts with “{{first}}”. Add the title “××年××政府信息公开工作年度报告”',
   },
+  'encoding': {
+    damaged:
+      'Bytes here cannot be decoded as {{encoding}} and are shown as “�”: the file was probably damaged when it was uploaded, copied or saved. Check the text here against the original and save the file again as UTF-8',
+  },
 };
 export default en;

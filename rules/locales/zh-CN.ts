@@ -173,5 +173,9 @@ const zhCN: Record<string, Record<string, string>> = {
     informalTitle: '标题“{{title}}”{{reason}}。规范的名称是“××年政府信息公开工作年度报告”',
     missingTitle: '没有找到报告标题，正文直接以“{{first}}”开始。请加上标题“××年××政府信息公开工作年度报告”',
   },
+  'encoding': {
+    damaged:
+      '此处有无法按{{encoding}}解码的字节，已显示为“�”：文件可能在上传、复制或保存时损坏。请对照原稿核对此处文字，并重新保存为 UTF-8 文件',
+  },
 };
 export default zhCN;

@@ -1,7 +1,7 @@
 /**
  * The engine's public functions: audit, createAuditor, getRules.
  */
-import type { AuditConfig, AuditResult, Plugin, ReportModel, Rule, RuleMeta } from '../types';
+import type { AuditConfig, AuditResult, AuditSource, Plugin, ReportModel, Rule, RuleMeta } from '../types';
 import { AuditInputError } from '../errors';
 import { prepareInput, DEFAULT_MAX_INPUT_SIZE } from '../input/index';
 import { normalize } from '../normalize/index';
@@ -10,12 +10,13 @@ import { composeMaps, extract } from '../extract/index';
 import { buildModel } from '../structure/index';
 import { resolveConfig, type ResolvedConfig } from './config';
 import { runRules } from './run';
+import { assertLooksLikeReport, assertNotEmpty } from './report-check';
 import builtIn from '../../rules/index';
 import { releaseCompactTexts } from '../../rules/lib/text';
 
 export interface Auditor {
-  /** Audits one report (string or AuditInput); synchronous and pure. */
-  audit(input: unknown): AuditResult;
+  /** Audits one report (string, AuditInput, or readPdf's result); synchronous and pure. */
+  audit(input: AuditSource): AuditResult;
   /** The rules this auditor runs, after configuration. */
   readonly rules: ReadonlyArray<{ id: string; meta: RuleMeta }>;
 }
@@ -25,6 +26,7 @@ const builtInPlugin: Plugin = builtIn;
 function modelOf(input: unknown, maxSize: number, withPrevious: boolean): ReportModel {
   const prepared = prepareInput(input, maxSize);
   const extracted = extract(prepared);
+  assertNotEmpty(extracted.text, prepared.uri);
   const normalized = reline(normalize(extracted.text), extracted.text);
   const model = buildModel({
     format: extracted.format,
@@ -33,6 +35,8 @@ function modelOf(input: unknown, maxSize: number, withPrevious: boolean): Report
     source: extracted.source,
     normalized: { text: normalized.text, map: composeMaps(normalized.map, extracted.map) },
   });
+  assertLooksLikeReport(model);
+  if (prepared.decoding) model.decoding = prepared.decoding;
   const previous = prepared.meta.previous;
   if (withPrevious && previous !== undefined) {
     try {
@@ -40,7 +44,7 @@ function modelOf(input: unknown, maxSize: number, withPrevious: boolean): Report
       const prev = typeof previous === 'string' ? { content: previous } : { ...previous, meta: { ...(previous.meta ?? {}), previous: undefined } };
       model.previous = modelOf(prev, maxSize, false);
     } catch (e) {
-      if (e instanceof AuditInputError) throw new AuditInputError(`meta.previous: ${e.message}`, { uri: prepared.uri });
+      if (e instanceof AuditInputError) throw new AuditInputError(`meta.previous: ${e.message}`, { uri: prepared.uri, code: e.code, params: e.params });
       throw e;
     }
   }
@@ -59,7 +63,7 @@ function auditWith(config: ResolvedConfig, input: unknown): AuditResult {
 export function createAuditor(config?: AuditConfig): Auditor {
   const resolved = resolveConfig(config, builtInPlugin);
   return {
-    audit: (input: unknown) => auditWith(resolved, input),
+    audit: (input: AuditSource) => auditWith(resolved, input),
     rules: resolved.rules.map((r) => ({ id: r.id, meta: r.rule.meta })),
   };
 }
@@ -68,7 +72,7 @@ const auditorCache = new WeakMap<object, Auditor>();
 let defaultAuditor: Auditor | null = null;
 
 /** Audits one report. `config` objects are resolved once and cached by identity. */
-export function audit(input: unknown, config?: AuditConfig): AuditResult {
+export function audit(input: AuditSource, config?: AuditConfig): AuditResult {
   if (config === undefined) {
     defaultAuditor ??= createAuditor();
     return defaultAuditor.audit(input);

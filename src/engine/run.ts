@@ -5,6 +5,7 @@
 import type {
   AuditResult,
   Finding,
+  FindingValue,
   Outcome,
   Position,
   ReportDescriptor,
@@ -189,11 +190,22 @@ function makeContext(run: RuleRun, model: ReportModel, config: ResolvedConfig): 
       };
       if (sectionInfo) finding.section = checkedSection(id, sectionInfo);
       if (d.data !== undefined) finding.data = checkRecord(id, toJson(d.data));
-      if (d.expected !== undefined) finding.expected = toJson(d.expected);
-      if (d.actual !== undefined) finding.actual = toJson(d.actual);
+      if (d.expected !== undefined) finding.expected = toJson(d.expected) as FindingValue;
+      if (d.actual !== undefined) finding.actual = toJson(d.actual) as FindingValue;
+      // A pair that reads the same says nothing (「应为 67467；实为 67467」): neither is kept.
+      if (finding.expected !== undefined && finding.actual !== undefined && sameJson(finding.expected, finding.actual)) {
+        delete finding.expected;
+        delete finding.actual;
+      }
       run.findings.push(finding);
     },
   };
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return String(a) === String(b);
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Nesting deeper than this is printed, not copied (no stack overflow on hostile data). */
@@ -375,9 +387,11 @@ export function runRules(model: ReportModel, config: ResolvedConfig): AuditResul
   outcomes.sort((a, b) => config.rules.findIndex((r) => r.id === a.ruleId) - config.rules.findIndex((r) => r.id === b.ruleId));
   sortFindings(findings);
   assignFingerprints(findings);
+  const score = scoreOf(outcomes);
   return {
-    score: scoreOf(outcomes),
-    passed: !findings.some((f) => f.severity === 'error'),
+    score,
+    // The one verdict every output shows (DESIGN.md): no error finding and a score of at least minScore.
+    passed: !findings.some((f) => f.severity === 'error') && score >= config.minScore,
     report: summaryOf(model),
     rules: outcomes,
     findings,
@@ -514,6 +528,7 @@ function summaryOf(model: ReportModel): ReportSummary {
     tables: model.tables.map((t) => ({ ...t, cells: t.cells.map(ownCell) })),
   };
   if (model.uri !== undefined) summary.uri = model.uri;
+  if (model.decoding) summary.encoding = model.decoding.encoding;
   if (model.format === 'docx' || model.format === 'pdf') summary.text = model.source;
   return summary;
 }

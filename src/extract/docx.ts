@@ -87,7 +87,7 @@ function describeNonZip(bytes: Uint8Array): string {
 /** Reads the central directory (with the ZIP64 fields a DOCX writer may use). */
 function readCentralDirectory(bytes: Uint8Array, uri?: string): Map<string, ZipEntry> {
   const fail = (message: string): never => {
-    throw new AuditInputError(`not a readable DOCX: ${message}`, { uri });
+    throw new AuditInputError(`not a readable DOCX: ${message}`, { uri, code: 'CORRUPT_DOCX' });
   };
   if (bytes.length < 22) fail(bytes.length === 0 ? 'the file is empty' : describeNonZip(bytes));
   let eocd = -1;
@@ -161,7 +161,7 @@ class ZipReader {
   }
 
   private fail(message: string): never {
-    throw new AuditInputError(`not a readable DOCX: ${message}`, { uri: this.uri });
+    throw new AuditInputError(`not a readable DOCX: ${message}`, { uri: this.uri, code: 'CORRUPT_DOCX' });
   }
 
   /** Checks the declared sizes of the parts to be read before inflating any of them. */
@@ -264,7 +264,7 @@ const parser = new XMLParser({
 function parseXml(bytes: Uint8Array, name: string, uri?: string): XNode[] {
   const xml = decodeMarkup(bytes);
   if (/<!DOCTYPE/i.test(xml.slice(0, 4096)) || xml.includes('<!ENTITY')) {
-    throw new AuditInputError(`not a readable DOCX: ${name} declares a DTD, which Word never writes; refused`, { uri });
+    throw new AuditInputError(`not a readable DOCX: ${name} declares a DTD, which Word never writes; refused`, { uri, code: 'CORRUPT_DOCX' });
   }
   // The parser itself is lenient (an unclosed element just ends at EOF); the validator is ~5× faster
   // than the parse and tells a corrupt part from a real one.
@@ -273,7 +273,7 @@ function parseXml(bytes: Uint8Array, name: string, uri?: string): XNode[] {
     const { msg, line, col } = valid.err;
     throw new AuditInputError(
       `not a readable DOCX: ${name} is not well-formed XML (line ${line}, column ${col}: ${msg.replace(/\s+/g, ' ').slice(0, 120)})`,
-      { uri },
+      { uri, code: 'CORRUPT_DOCX' },
     );
   }
   try {
@@ -281,7 +281,7 @@ function parseXml(bytes: Uint8Array, name: string, uri?: string): XNode[] {
     if (!Array.isArray(tree)) throw new Error('no elements');
     return tree;
   } catch (err) {
-    throw new AuditInputError(`not a readable DOCX: ${name} could not be parsed (${err instanceof Error ? err.message : String(err)})`, { uri });
+    throw new AuditInputError(`not a readable DOCX: ${name} could not be parsed (${err instanceof Error ? err.message : String(err)})`, { uri, code: 'CORRUPT_DOCX' });
   }
 }
 
@@ -607,7 +607,7 @@ function paragraphText(p: XNode, ctx: Context, depth: number, after: string[]): 
   const pPr = child(p, 'pPr');
   let out = ctx.numberer.label(pPr);
   const walk = (nodes: XNode[], d: number): void => {
-    if (d > MAX_DEPTH) throw new AuditInputError('not a readable DOCX: word/document.xml nests elements too deeply', { uri: ctx.uri });
+    if (d > MAX_DEPTH) throw new AuditInputError('not a readable DOCX: word/document.xml nests elements too deeply', { uri: ctx.uri, code: 'CORRUPT_DOCX' });
     for (const n of nodes) {
       const tag = tagOf(n);
       if (SKIPPED.has(tag)) continue;
@@ -653,7 +653,7 @@ function paragraphText(p: XNode, ctx: Context, depth: number, after: string[]): 
 function cellLines(tc: XNode, ctx: Context, depth: number): Run[] {
   const lines: Run[] = [];
   const visit = (nodes: XNode[], d: number): void => {
-    if (d > MAX_DEPTH) throw new AuditInputError('not a readable DOCX: word/document.xml nests elements too deeply', { uri: ctx.uri });
+    if (d > MAX_DEPTH) throw new AuditInputError('not a readable DOCX: word/document.xml nests elements too deeply', { uri: ctx.uri, code: 'CORRUPT_DOCX' });
     for (const n of nodes) {
       const tag = tagOf(n);
       if (tag === 'p') {
@@ -689,7 +689,7 @@ function intVal(n: XNode | undefined, fallback: number): number {
 
 /** A table's rows as tab-separated lines (spans resolved, see the module comment). */
 function tableLines(tbl: XNode, ctx: Context, depth: number): string[] {
-  if (depth > MAX_DEPTH) throw new AuditInputError('not a readable DOCX: word/document.xml nests elements too deeply', { uri: ctx.uri });
+  if (depth > MAX_DEPTH) throw new AuditInputError('not a readable DOCX: word/document.xml nests elements too deeply', { uri: ctx.uri, code: 'CORRUPT_DOCX' });
   const rows: Array<{ slots: Slot[]; at: number }> = [];
   for (const tr of unwrap(childrenOf(tbl), 'tr')) {
     const slots: Slot[] = [];
@@ -728,7 +728,7 @@ function bodyText(body: XNode[], ctx: Context): string {
     lastBlank = true;
   };
   const visit = (nodes: XNode[], d: number): void => {
-    if (d > MAX_DEPTH) throw new AuditInputError('not a readable DOCX: word/document.xml nests elements too deeply', { uri: ctx.uri });
+    if (d > MAX_DEPTH) throw new AuditInputError('not a readable DOCX: word/document.xml nests elements too deeply', { uri: ctx.uri, code: 'CORRUPT_DOCX' });
     for (const n of nodes) {
       const tag = tagOf(n);
       if (tag === 'p') {
@@ -772,7 +772,7 @@ function relationships(zip: ZipReader, name: string, uri?: string): Array<{ type
 
 export function extractDocx(content: string | Uint8Array, uri?: string): Extracted {
   if (typeof content === 'string') {
-    throw new AuditInputError('DOCX input must be given as bytes (a Uint8Array), not a string', { uri });
+    throw new AuditInputError('DOCX input must be given as bytes (a Uint8Array), not a string', { uri, code: 'BAD_INPUT' });
   }
   const zip = new ZipReader(content, uri);
   zip.checkDeclared(['_rels/.rels']);
@@ -783,7 +783,7 @@ export function extractDocx(content: string | Uint8Array, uri?: string): Extract
   if (!zip.has(mainPart)) {
     throw new AuditInputError(
       `not a readable DOCX: the ZIP archive has no ${mainPart}, so it is not a Word document`,
-      { uri },
+      { uri, code: 'CORRUPT_DOCX' },
     );
   }
   const folder = mainPart.includes('/') ? mainPart.slice(0, mainPart.lastIndexOf('/')) : '';
@@ -804,7 +804,7 @@ export function extractDocx(content: string | Uint8Array, uri?: string): Extract
   const numbering = readNumbering(numberingBytes ? parseXml(numberingBytes, numberingPart, uri) : null);
   const tree = parseXml(documentBytes, mainPart, uri);
   const body = descendants(tree, 'body')[0];
-  if (!body) throw new AuditInputError(`not a readable DOCX: ${mainPart} has no w:body`, { uri });
+  if (!body) throw new AuditInputError(`not a readable DOCX: ${mainPart} has no w:body`, { uri, code: 'CORRUPT_DOCX' });
   const ctx: Context = { numberer: new Numberer(numbering, styles), uri };
   const text = bodyText(childrenOf(body), ctx);
   return { source: text, text, format: 'docx' };

@@ -49,7 +49,7 @@ export function extract(input: PreparedInput): Extracted {
     if (typeof content !== 'string') {
       throw new AuditInputError(
         'PDF needs the asynchronous reader: `const input = await readPdf(bytes)` from "xxgk-audit/pdf", then audit(input)',
-        { uri },
+        { uri, code: 'UNSUPPORTED_FORMAT' },
       );
     }
     const text = extractors.text!(content, uri);
@@ -60,7 +60,7 @@ export function extract(input: PreparedInput): Extracted {
     if (format === 'markdown') return { ...extractors.text!(content, uri), format: 'markdown' };
     throw new AuditInputError(
       `${format.toUpperCase()} input is not supported by this version yet; pass the report's text (format: 'text')`,
-      { uri },
+      { uri, code: 'UNSUPPORTED_FORMAT' },
     );
   }
   return extractor(content, uri);

@@ -114,7 +114,7 @@ export function gridLines(rows: Array<{ slots: Slot[]; at: number }>, uri?: stri
   if (width * rows.length > MAX_TABLE_SLOTS) {
     throw new AuditInputError(
       `a table has ${rows.length} rows × ${width} columns, over the limit of ${MAX_TABLE_SLOTS} cells`,
-      { uri },
+      { uri, code: 'TOO_COMPLEX' },
     );
   }
   const out: Array<{ run: Run; eol: number }> = [];
@@ -171,7 +171,7 @@ export function resolveSpans(rows: Array<{ cells: SpanCell[]; at: number }>, uri
       const rowspan = cell.rowspan === 0 ? maxRows : Math.min(Math.max(1, cell.rowspan || 1), maxRows);
       budget -= colspan * rowspan;
       if (budget < 0) {
-        throw new AuditInputError(`a table spans more than ${MAX_TABLE_SLOTS} cells (rowspan/colspan)`, { uri });
+        throw new AuditInputError(`a table spans more than ${MAX_TABLE_SLOTS} cells (rowspan/colspan)`, { uri, code: 'TOO_COMPLEX' });
       }
       for (let dr = 0; dr < rowspan; dr++) {
         const target = grid[r + dr]!.slots;

@@ -45,7 +45,7 @@ export function toCsv(results: ReadonlyArray<AuditResult>, options: CsvFormatOpt
       r.year === null ? '' : String(r.year),
       r.template,
       String(result.score),
-      reportPasses(result, options.minScore) ? w.verdictPass : w.verdictFail,
+      reportPasses(result) ? w.verdictPass : w.verdictFail,
       String(counts.error),
       String(counts.warning),
       String(counts.info),

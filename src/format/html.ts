@@ -131,7 +131,7 @@ export function toHtml(results: ReadonlyArray<AuditResult>, options: HtmlFormatO
     }
     body.push('</tr></thead><tbody>');
     results.forEach((r, i) => {
-      const ok = reportPasses(r, options.minScore);
+      const ok = reportPasses(r);
       body.push(
         `<tr><td><a href="#report-${i + 1}">${esc(displayName(r, i))}</a></td>` +
           `<td>${esc(r.report.title ?? w.noTitle)}</td><td>${esc(r.report.issuer ?? '')}</td>` +
@@ -177,7 +177,7 @@ function reportHtml(
   p: PageWords,
 ): string {
   const r = result.report;
-  const ok = reportPasses(result, options.minScore);
+  const ok = reportPasses(result);
   const counts = countSeverities(result);
   const out: string[] = [];
   out.push(`<section class="report" id="report-${index + 1}">`);

@@ -7,3 +7,4 @@ export { toSarif, type SarifFormatOptions, type SarifLog, type SarifRun, type Sa
 export { toHtml, type HtmlFormatOptions } from './html';
 export { toCsv, type CsvFormatOptions } from './csv';
 export type { FormatOptions, InputError, RuleInfo } from './labels';
+export { describeError } from './errors';

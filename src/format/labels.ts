@@ -23,6 +23,8 @@ export interface InputError {
   uri: string;
   /** What went wrong, in the user's language. */
   message: string;
+  /** The AuditInputError code, when there is one: NOT_A_REPORT and EMPTY are listed apart from unreadable files. */
+  code?: string;
 }
 
 /** Options every formatter accepts. */
@@ -33,8 +35,6 @@ export interface FormatOptions {
   rules?: ReadonlyArray<RuleInfo>;
   /** Files that could not be audited; listed beside the results. */
   inputErrors?: ReadonlyArray<InputError>;
-  /** A report whose score is below this fails even without error findings (default 0). */
-  minScore?: number;
 }
 
 export interface Words {
@@ -75,6 +75,10 @@ export interface Words {
   incompleteRules: string;
   reason: string;
   noFindings: string;
+  notReportsHeading: (n: number) => string;
+  colon: string;
+  separator: string;
+  values: Record<string, string>;
 }
 
 export interface SeverityCounts {
@@ -88,6 +92,8 @@ export interface BatchSummary {
   passed: number;
   failed: number;
   unreadable: number;
+  /** Files that are not annual reports (or empty), skipped. */
+  skipped: number;
 }
 
 const zh: Words = {
@@ -96,8 +102,8 @@ const zh: Words = {
   impact: { critical: '关键', serious: '严重', moderate: '中等', minor: '轻微' },
   template: {
     REG2007: '2007年条例格式',
-    TPL2019: '2019年格式（国办公开办函〔2019〕60号）',
-    TPL2021: '2021年格式（国办公开办函〔2021〕30号）',
+    TPL2019: '2019年版格式',
+    TPL2021: '2021年版格式',
     unknown: '格式未识别',
   },
   section: {
@@ -136,6 +142,7 @@ const zh: Words = {
   belowMinScore: (min) => `低于最低分 ${min}`,
   summary: (s) =>
     `共审核 ${s.reports} 份报告：${s.passed} 份通过，${s.failed} 份未通过` +
+    (s.skipped > 0 ? `；${s.skipped} 个文件不是年度报告，未审核` : '') +
     (s.unreadable > 0 ? `；${s.unreadable} 个文件无法审核` : '') +
     '。',
   unreadable: '无法审核的文件',
@@ -144,6 +151,21 @@ const zh: Words = {
   incompleteRules: '未完成',
   reason: '原因',
   noFindings: '未发现问题。',
+  notReportsHeading: (n) => `以下 ${n} 个文件不是政府信息公开工作年度报告，未审核：`,
+  colon: '：',
+  separator: '；',
+  values: {
+    REG2007: '2007年条例格式',
+    TPL2019: '2019年版格式',
+    TPL2021: '2021年版格式',
+    FULL: '完整的联系方式',
+    PARTIAL: '不完整的联系方式',
+    NONE: '无',
+    EXPLICIT: '写明统计期限',
+    IMPLICIT: '只写了起止时间',
+    true: '是',
+    false: '否',
+  },
 };
 
 const en: Words = {
@@ -151,9 +173,9 @@ const en: Words = {
   severity: { error: 'error', warning: 'warning', info: 'info' },
   impact: { critical: 'critical', serious: 'serious', moderate: 'moderate', minor: 'minor' },
   template: {
-    REG2007: '2007 regulation layout',
-    TPL2019: '2019 template (国办公开办函〔2019〕60号)',
-    TPL2021: '2021 template (国办公开办函〔2021〕30号)',
+    REG2007: '2007 Regulations layout',
+    TPL2019: '2019 template',
+    TPL2021: '2021 template',
     unknown: 'layout not recognised',
   },
   section: {
@@ -188,11 +210,12 @@ const en: Words = {
   rule: 'rule',
   description: 'checks',
   ruleCrashed: (id, m) => `rule ${id} crashed, its result is incomplete: ${m}`,
-  counts: (c) => `${c.error} errors, ${c.warning} warnings, ${c.info} infos`,
+  counts: (c) => `${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.info} info`,
   belowMinScore: (min) => `below the minimum score ${min}`,
   summary: (s) =>
-    `${s.reports} reports audited: ${s.passed} passed, ${s.failed} failed` +
-    (s.unreadable > 0 ? `; ${s.unreadable} files could not be audited` : '') +
+    `${plural(s.reports, 'report')} audited: ${s.passed} passed, ${s.failed} failed` +
+    (s.skipped > 0 ? `; ${plural(s.skipped, 'file')} skipped (not ${s.skipped === 1 ? 'an annual report' : 'annual reports'})` : '') +
+    (s.unreadable > 0 ? `; ${plural(s.unreadable, 'file')} could not be audited` : '') +
     '.',
   unreadable: 'Files that could not be audited',
   passedRules: 'passed',
@@ -200,15 +223,35 @@ const en: Words = {
   incompleteRules: 'incomplete',
   reason: 'reason',
   noFindings: 'No findings.',
+  notReportsHeading: (n) => `${n === 1 ? 'This file is' : `These ${n} files are`} not government information-disclosure annual reports and ${n === 1 ? 'was' : 'were'} not audited:`,
+  colon: ': ',
+  separator: '; ',
+  values: {
+    REG2007: '2007 Regulations layout',
+    TPL2019: '2019 template',
+    TPL2021: '2021 template',
+    FULL: 'full contact details',
+    PARTIAL: 'partial contact details',
+    NONE: 'none',
+    EXPLICIT: 'a stated statistics period',
+    IMPLICIT: 'dates without the words 统计期限',
+    true: 'yes',
+    false: 'no',
+  },
 };
+
+/** `1 report`, `2 reports`. */
+export function plural(n: number, noun: string): string {
+  return `${n} ${n === 1 ? noun : noun + 's'}`;
+}
 
 export function wordsFor(locale: Locale | undefined): Words {
   return locale === 'en' ? en : zh;
 }
 
-/** A report passes: no error finding and a score not below `minScore`. */
-export function reportPasses(result: AuditResult, minScore = 0): boolean {
-  return result.passed && result.score >= minScore;
+/** The one verdict: `result.passed`, computed once by the engine (no error finding, score ≥ minScore). */
+export function reportPasses(result: AuditResult): boolean {
+  return result.passed === true;
 }
 
 export function countSeverities(result: AuditResult): SeverityCounts {
@@ -218,13 +261,41 @@ export function countSeverities(result: AuditResult): SeverityCounts {
 }
 
 export function summarize(results: ReadonlyArray<AuditResult>, options: FormatOptions): BatchSummary {
-  const passed = results.filter((r) => reportPasses(r, options.minScore)).length;
+  const passed = results.filter((r) => reportPasses(r)).length;
   return {
     reports: results.length,
     passed,
     failed: results.length - passed,
-    unreadable: options.inputErrors?.length ?? 0,
+    unreadable: (options.inputErrors ?? []).filter((e) => !isSkipped(e)).length,
+    skipped: (options.inputErrors ?? []).filter(isSkipped).length,
   };
+}
+
+/** A file that is not a report (or is empty): listed apart, not counted as unreadable. */
+export function isSkipped(e: InputError): boolean {
+  return e.code === 'NOT_A_REPORT' || e.code === 'EMPTY';
+}
+
+/** Display width in terminal columns: East Asian wide characters take two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+  }
+  return w;
+}
+
+/**
+ * Expected and actual as a person reads them: internal values by their display label (TPL2021 →
+ * 「2021年版格式」), and nothing at all when the two read the same (a pair that says 「应为 67467；实为 67467」
+ * tells nothing).
+ */
+export function showPair(expected: unknown, actual: unknown, locale: Locale | undefined): { expected: string; actual: string } {
+  const e = showValue(expected, locale);
+  const a = showValue(actual, locale);
+  if (e === a) return { expected: '', actual: '' };
+  return { expected: e, actual: a };
 }
 
 /** Rule metadata by id: the given list, else the built-in rules. */
@@ -245,12 +316,14 @@ export function displayName(result: AuditResult, index: number): string {
   return result.report.uri ?? `#${index + 1}`;
 }
 
-/** Shows a value of `expected`/`actual` (numbers as is, arrays joined, objects as JSON). */
-export function showValue(value: unknown): string {
+/** Shows a value of `expected`/`actual` (internal values by their label, numbers as is, arrays joined, objects as JSON). */
+export function showValue(value: unknown, locale?: Locale): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.map(showValue).join('、');
+  const labels = wordsFor(locale).values;
+  if (typeof value === 'string') return Object.hasOwn(labels, value) ? labels[value]! : value;
+  if (typeof value === 'boolean') return labels[String(value)]!;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return value.map((v) => showValue(v, locale)).join(locale === 'en' ? ', ' : '、');
   try {
     return JSON.stringify(value);
   } catch {

@@ -150,7 +150,6 @@ export function toSarif(results: ReadonlyArray<AuditResult>, options: SarifForma
     columnKind: 'utf16CodeUnits',
   };
   if (options.srcRoot) run.originalUriBaseIds = { [SRCROOT]: { uri: withSlash(options.srcRoot) } };
-  if (options.minScore !== undefined) run.properties = { minScore: options.minScore };
   return { $schema: SCHEMA_URI, version: '2.1.0', runs: [run] };
 }
 

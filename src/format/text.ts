@@ -1,16 +1,24 @@
 /**
- * Text for a terminal: per report the score and verdict, then the findings grouped by rule, each as
- * `file:line:column  severity  message` (the form editors and terminals turn into links), then the
- * rules that passed or did not apply, and a summary line for the batch.
+ * Text for people at a terminal. Per report one header line — verdict, score, counts, file — then one
+ * line per finding:
+ *
+ *     file:line:col (p.N)  level  message  rule-id
+ *
+ * (`p.N` only when the finding's position has a page, for PDF and DOCX input), the form editors and
+ * terminals turn into links. Long lines wrap to `width` with a hanging indent. Expected and actual
+ * values follow on their own line when they say something. Rule descriptions, snippets and the rules
+ * that passed or did not apply are printed only with `verbose`. A summary line ends the batch, and the
+ * files that were not reports or could not be read are listed apart.
  */
 import type { AuditResult, Finding, Severity } from '../types';
 import {
   countSeverities,
   describeRule,
   displayName,
+  displayWidth,
   reportPasses,
   ruleIndex,
-  showValue,
+  showPair,
   summarize,
   wordsFor,
   type FormatOptions,
@@ -21,6 +29,10 @@ export interface TextFormatOptions extends FormatOptions {
   color?: boolean;
   /** Print the summary line at the end (default: true). */
   summary?: boolean;
+  /** Wrap lines to this many columns (a CJK character takes two); no wrapping when absent. */
+  width?: number;
+  /** Also print rule descriptions, snippets, and the rules that passed or did not apply. */
+  verbose?: boolean;
 }
 
 const ANSI = {
@@ -36,95 +48,99 @@ const ANSI = {
 type Style = keyof typeof ANSI;
 
 const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'cyan' };
-const SEVERITY_MARK: Record<Severity, string> = { error: '✖', warning: '⚠', info: 'ℹ' };
+
+/** Wraps `text` (no ANSI inside) to `width` columns; continuation lines get `indent` spaces. */
+export function wrap(text: string, width: number | undefined, indent: number): string[] {
+  if (!width || width < indent + 20 || displayWidth(text) <= width) return [text];
+  const lines: string[] = [];
+  let line = '';
+  let w = 0;
+  const limit = () => (lines.length === 0 ? width : width - indent);
+  // Break at spaces for Latin text, anywhere between CJK characters.
+  const tokens = text.match(/[\u2E80-\uFFEF]|[^\s\u2E80-\uFFEF]+|\s+/gu) ?? [text];
+  for (const token of tokens) {
+    const tw = displayWidth(token);
+    if (w + tw > limit() && w > 0) {
+      lines.push(line.trimEnd());
+      line = '';
+      w = 0;
+      if (/^\s+$/.test(token)) continue;
+    }
+    line += token;
+    w += tw;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines.map((l, i) => (i === 0 ? l : ' '.repeat(indent) + l));
+}
 
 /** Formats audit results as text for a terminal (pure: returns the text, prints nothing). */
 export function formatText(results: ReadonlyArray<AuditResult>, options: TextFormatOptions = {}): string {
   const w = wordsFor(options.locale);
   const paint = (style: Style, s: string): string => (options.color ? `${ANSI[style]}${s}${ANSI.reset}` : s);
   const rules = ruleIndex(options);
-  const minScore = options.minScore ?? 0;
   const out: string[] = [];
+  const push = (text: string, indent: number, style?: Style) => {
+    for (const l of wrap(text, options.width, indent)) out.push(style ? paint(style, l) : l);
+  };
 
   results.forEach((result, index) => {
     const file = displayName(result, index);
+    const ok = reportPasses(result);
+    const verdict = ok ? paint('green', `✔ ${w.verdictPass}`) : paint('red', `✖ ${w.verdictFail}`);
     const r = result.report;
-    const ok = reportPasses(result, minScore);
-    out.push(paint('bold', file));
-    out.push(
-      `  ${[
-        r.title ?? w.noTitle,
-        r.issuer ?? w.noIssuer,
-        r.year !== null ? w.year(r.year) : w.noYear,
-        w.template[r.template],
-      ].join(' | ')}`,
-    );
-    const verdict = ok ? paint('green', w.verdictPass) : paint('red', w.verdictFail);
-    const belowMin = result.passed && !ok ? `（${w.belowMinScore(minScore)}）` : '';
-    out.push(`  ${w.score} ${paint('bold', String(result.score))} / 100  ${verdict}${belowMin}  ${w.counts(countSeverities(result))}`);
+    const about = [r.year !== null ? w.year(r.year) : w.noYear, w.template[r.template]].join(' · ');
+    out.push(`${verdict}  ${w.score} ${paint('bold', String(result.score))}  ${w.counts(countSeverities(result))}  ${paint('bold', file)}  ${paint('dim', about)}`);
 
-    // Findings grouped by rule, rules in the order the auditor ran them.
-    const byRule = new Map<string, Finding[]>();
     for (const f of result.findings) {
-      const list = byRule.get(f.ruleId) ?? [];
-      list.push(f);
-      byRule.set(f.ruleId, list);
+      const page = f.position.start.page !== undefined ? ` (p.${f.position.start.page})` : '';
+      const where = `${file}:${f.position.start.line}:${f.position.start.column}${page}`;
+      const level = w.severity[f.severity];
+      const plain = `  ${where}  ${level}  ${f.message}  ${f.ruleId}`;
+      const lines = wrap(plain, options.width, 4);
+      lines.forEach((l, i) => {
+        if (!options.color) return out.push(l);
+        let s = l;
+        if (i === 0) s = s.replace(`  ${level}  `, `  ${paint(SEVERITY_STYLE[f.severity], level)}  `).replace(where, paint('dim', where));
+        if (i === lines.length - 1 && s.endsWith(f.ruleId)) s = s.slice(0, -f.ruleId.length) + paint('dim', f.ruleId);
+        out.push(s);
+      });
+      const details = detailsOf(f, options, w);
+      if (details) push(`    ${details}`, 6, 'dim');
     }
-    const order = [...result.rules.map((o) => o.ruleId), ...byRule.keys()].filter((id, i, a) => a.indexOf(id) === i);
-    for (const ruleId of order) {
-      const findings = byRule.get(ruleId);
-      if (!findings) continue;
-      const outcome = result.rules.find((o) => o.ruleId === ruleId);
-      const worst = findings.reduce<Severity>((m, f) => (rank(f.severity) > rank(m) ? f.severity : m), 'info');
-      const head = `${SEVERITY_MARK[worst]} ${ruleId}`;
-      const outcomeWord = outcome ? w.outcome[outcome.outcome] : '';
+    for (const e of result.errors) push(`  ${w.ruleCrashed(e.ruleId, e.message)}  ${e.ruleId}`, 4, 'red');
+
+    if (options.verbose) {
       out.push('');
-      out.push(
-        `  ${paint(SEVERITY_STYLE[worst], head)}  ${describeRule(rules.get(ruleId), ruleId, options.locale)}` +
-          (outcomeWord ? `  ${paint('dim', `[${outcomeWord}]`)}` : ''),
-      );
-      for (const f of findings) {
-        const where = `${file}:${f.position.start.line}:${f.position.start.column}`;
-        out.push(`    ${where}  ${paint(SEVERITY_STYLE[f.severity], w.severity[f.severity])}  ${f.message}`);
-        const details: string[] = [];
-        if (f.section) details.push(`${w.section_}：${f.section.title || (f.section.key ? w.section[f.section.key] : '')}`);
-        const expected = showValue(f.expected);
-        const actual = showValue(f.actual);
-        if (expected !== '') details.push(`${w.expected} ${expected}`);
-        if (actual !== '') details.push(`${w.actual} ${actual}`);
-        if (f.snippet) details.push(`${w.snippet}：「${f.snippet}」`);
-        if (details.length > 0) out.push(paint('dim', `      ${details.join('；')}`));
+      for (const o of result.rules) {
+        const reason = o.reason ? `（${o.reason}）` : '';
+        push(`  ${o.ruleId}  [${w.outcome[o.outcome]}]  ${describeRule(rules.get(o.ruleId), o.ruleId, options.locale)}${reason}`, 4, 'dim');
       }
     }
-
-    for (const e of result.errors) {
-      out.push('');
-      out.push(`  ${paint('red', '✖')} ${w.ruleCrashed(e.ruleId, e.message)}`);
-    }
-
-    const withoutFindings = result.rules.filter((o) => !byRule.has(o.ruleId));
-    const list = (outcome: string) =>
-      withoutFindings
-        .filter((o) => o.outcome === outcome)
-        .map((o) => (o.reason && outcome !== 'pass' ? `${o.ruleId}（${o.reason}）` : o.ruleId));
-    const passed = list('pass');
-    const inapplicable = list('inapplicable');
-    const incomplete = list('incomplete');
-    const tail: string[] = [];
-    if (byRule.size === 0 && result.errors.length === 0) tail.push(`  ${paint('green', w.noFindings)}`);
-    if (passed.length > 0) tail.push(`  ${paint('green', w.passedRules)}：${passed.join('、')}`);
-    if (inapplicable.length > 0) tail.push(`  ${paint('dim', `${w.inapplicableRules}：${inapplicable.join('、')}`)}`);
-    if (incomplete.length > 0) tail.push(`  ${paint('yellow', w.incompleteRules)}：${incomplete.join('、')}`);
-    if (tail.length > 0) out.push('', ...tail);
     out.push('');
   });
 
-  if (options.summary !== false) {
-    out.push(paint('bold', w.summary(summarize(results, options))));
+  const errors = options.inputErrors ?? [];
+  const skipped = errors.filter((e) => e.code === 'NOT_A_REPORT' || e.code === 'EMPTY');
+  const unreadable = errors.filter((e) => !skipped.includes(e));
+  if (skipped.length > 0) {
+    push(w.notReportsHeading(skipped.length), 2);
+    for (const e of skipped) push(`  ${e.uri}  ${e.message}`, 4, 'dim');
+    out.push('');
   }
+  if (unreadable.length > 0) {
+    push(`${w.unreadable}：`, 2);
+    for (const e of unreadable) push(`  ${e.uri}  ${e.message}`, 4, 'red');
+    out.push('');
+  }
+  if (options.summary !== false) out.push(paint('bold', w.summary(summarize(results, options))));
   return out.join('\n') + '\n';
 }
 
-function rank(s: Severity): number {
-  return s === 'error' ? 2 : s === 'warning' ? 1 : 0;
+function detailsOf(f: Finding, options: TextFormatOptions, w: ReturnType<typeof wordsFor>): string {
+  const parts: string[] = [];
+  const pair = showPair(f.expected, f.actual, options.locale);
+  if (pair.expected !== '') parts.push(`${w.expected} ${pair.expected}`);
+  if (pair.actual !== '') parts.push(`${w.actual} ${pair.actual}`);
+  if (options.verbose && f.snippet) parts.push(`${w.snippet}${w.colon}「${f.snippet}」`);
+  return parts.join(w.separator);
 }

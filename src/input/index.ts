@@ -3,6 +3,9 @@
  */
 import type { AuditInput, AuditMeta, ReportFormat } from '../types';
 import { AuditInputError } from '../errors';
+import { decodeBytes, decodeMarkupBytes } from './decode';
+
+export { decodeBytes, decodeMarkupBytes, type Decoded } from './decode';
 
 export interface PreparedInput {
   format: ReportFormat;
@@ -10,6 +13,8 @@ export interface PreparedInput {
   content: string | Uint8Array;
   uri?: string;
   meta: AuditMeta;
+  /** For text given as bytes: the charset it was decoded from and the places decoding replaced. */
+  decoding?: { encoding: string; damaged: Array<[number, number]> };
 }
 
 export const DEFAULT_MAX_INPUT_SIZE = 20 * 1024 * 1024;
@@ -27,6 +32,7 @@ const EXTENSION_FORMATS: Record<string, ReportFormat> = {
   pdf: 'pdf',
 };
 
+const TEXT_FORMATS = new Set<ReportFormat>(['text', 'markdown', 'html', 'xml']);
 const FORMATS = new Set(['text', 'markdown', 'html', 'xml', 'docx', 'pdf']);
 
 /** Normalises `string | AuditInput` and checks its shape; never trusts the caller. */
@@ -36,24 +42,25 @@ export function toAuditInput(input: unknown): AuditInput {
   if (input === null || typeof input !== 'object') {
     throw new AuditInputError(
       `expected a string or an AuditInput object { content, format?, uri?, meta? }, got ${describe(input)}`,
+      { code: 'BAD_INPUT' },
     );
   }
   const obj = input as Record<string, unknown>;
   const uri = typeof obj.uri === 'string' ? obj.uri : undefined;
   if (typeof obj.content !== 'string' && !(obj.content instanceof Uint8Array)) {
-    throw new AuditInputError(`input.content must be a string or a Uint8Array, got ${describe(obj.content)}`, { uri });
+    throw new AuditInputError(`input.content must be a string or a Uint8Array, got ${describe(obj.content)}`, { uri, code: 'BAD_INPUT' });
   }
   if (obj.format !== undefined && (typeof obj.format !== 'string' || !FORMATS.has(obj.format))) {
     throw new AuditInputError(
       `input.format must be one of text, markdown, html, xml, docx, pdf; got ${describe(obj.format)}`,
-      { uri },
+      { uri, code: 'BAD_INPUT' },
     );
   }
   if (obj.uri !== undefined && typeof obj.uri !== 'string') {
-    throw new AuditInputError(`input.uri must be a string, got ${describe(obj.uri)}`);
+    throw new AuditInputError(`input.uri must be a string, got ${describe(obj.uri)}`, { code: 'BAD_INPUT' });
   }
   if (obj.meta !== undefined && (obj.meta === null || typeof obj.meta !== 'object')) {
-    throw new AuditInputError(`input.meta must be an object, got ${describe(obj.meta)}`, { uri });
+    throw new AuditInputError(`input.meta must be an object, got ${describe(obj.meta)}`, { uri, code: 'BAD_INPUT' });
   }
   if (obj.meta !== undefined) checkMeta(obj.meta as Record<string, unknown>, uri);
   return obj as unknown as AuditInput;
@@ -63,7 +70,7 @@ const ISSUER_TYPES = new Set(['government', 'department', 'other']);
 
 function checkMeta(meta: Record<string, unknown>, uri: string | undefined): void {
   const bad = (field: string, want: string, got: unknown) => {
-    throw new AuditInputError(`input.meta.${field} must be ${want}, got ${describe(got)}`, { uri });
+    throw new AuditInputError(`input.meta.${field} must be ${want}, got ${describe(got)}`, { uri, code: 'BAD_INPUT' });
   };
   if (meta.year !== undefined && (!Number.isInteger(meta.year) || (meta.year as number) < 2000 || (meta.year as number) > 2100))
     bad('year', 'an integer year between 2000 and 2100', meta.year);
@@ -117,19 +124,11 @@ function decodeHead(bytes: Uint8Array): string {
 }
 
 /**
- * Decodes bytes to text: BOM first (UTF-8 / UTF-16), then strict UTF-8, then GB18030 (covers GBK and
- * GB2312) when UTF-8 fails.
+ * Decodes bytes to text: BOM first (UTF-8 / UTF-16), then strict UTF-8, then the more plausible of
+ * lossy UTF-8 and GB18030 (covers GBK and GB2312); see decode.ts.
  */
 export function decodeText(bytes: Uint8Array, declared?: string): string {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  if (declared && /^(gb2312|gbk|gb18030)$/i.test(declared)) return new TextDecoder('gb18030').decode(bytes);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
+  return decodeBytes(bytes, declared).text;
 }
 
 /** Rejects content that is clearly not text (binary junk) before any parsing. */
@@ -144,7 +143,7 @@ export function assertLooksLikeText(text: string, uri?: string): void {
   if (control / sample.length > 0.1) {
     throw new AuditInputError(
       `the content does not look like text (${Math.round((100 * control) / sample.length)}% control or undecodable characters); pass a report as text, markdown, html, xml or docx`,
-      { uri },
+      { uri, code: 'BINARY', params: { percent: Math.round((100 * control) / sample.length) } },
     );
   }
 }
@@ -157,7 +156,17 @@ export function prepareInput(raw: unknown, maxSize = DEFAULT_MAX_INPUT_SIZE): Pr
   if (size > maxSize) {
     throw new AuditInputError(`input is ${size} units long, over the limit of ${maxSize} (config.maxInputSize)`, {
       uri,
+      code: 'INPUT_TOO_LARGE',
+      params: { size, limit: maxSize },
     });
   }
-  return { format: sniffFormat(input), content: input.content, uri, meta: { ...(input.meta ?? {}) } };
+  const format = sniffFormat(input);
+  const prepared: PreparedInput = { format, content: input.content, uri, meta: { ...(input.meta ?? {}) } };
+  if (input.content instanceof Uint8Array && TEXT_FORMATS.has(format)) {
+    // Decoded here, once, so that the charset and any damaged places reach the result.
+    const decoded = format === 'text' ? decodeBytes(input.content) : decodeMarkupBytes(input.content);
+    prepared.content = decoded.text;
+    prepared.decoding = { encoding: decoded.encoding, damaged: decoded.damaged };
+  }
+  return prepared;
 }

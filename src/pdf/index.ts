@@ -13,7 +13,7 @@
  * it runs without a worker thread; in a browser set `GlobalWorkerOptions.workerSrc` of pdfjs-dist
  * first, and pass `cMapUrl` for PDFs whose fonts use the predefined CJK CMaps.
  */
-import type { AuditInput, AuditMeta } from '../types';
+import type { AuditMeta, PdfTextInput } from '../types';
 import { AuditInputError } from '../errors';
 import { readPageContent, type Ops, type PdfjsPage } from './content';
 import { renderText } from './layout';
@@ -171,7 +171,7 @@ async function readPages(bytes: Uint8Array, options: ReadPdfOptions): Promise<Pa
  * Throws AuditInputError for bytes that are not a (complete) PDF, a password-protected PDF, more than
  * `maxPages` pages, and a PDF without a text layer (a scan).
  */
-export async function readPdf(bytes: Uint8Array | ArrayBuffer, options: ReadPdfOptions = {}): Promise<AuditInput> {
+export async function readPdf(bytes: Uint8Array | ArrayBuffer, options: ReadPdfOptions = {}): Promise<PdfTextInput> {
   const { uri, meta } = options;
   const data = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
   if (!(data instanceof Uint8Array)) {
@@ -186,11 +186,11 @@ export async function readPdf(bytes: Uint8Array | ArrayBuffer, options: ReadPdfO
   const text = renderText(pages);
   // Page numbers alone (a scan with a printed folio) are not a text layer either: it needs words.
   if (!/\p{L}/u.test(text)) throw new AuditInputError(NO_TEXT_LAYER_MESSAGE, { uri });
-  const input: AuditInput = { content: text, format: 'pdf' };
+  const input: PdfTextInput = { content: text, format: 'pdf' };
   if (uri !== undefined) input.uri = uri;
   if (meta !== undefined) input.meta = meta;
   return input;
 }
 
-export { renderText } from './layout';
-export type { PageContent, TextRun, Segment } from './geometry';
+// The entry exports readPdf and its option and result types only; the layout internals stay inside.
+export type { PdfTextInput } from '../types';

@@ -207,8 +207,8 @@ describe('configuration', () => {
   });
 
   it('validates rule options against meta.schema (defaults merged)', () => {
-    expect(audit('太短', only({ 'with-options': ['error', { min: 5 }] })).findings[0]!.message).toBe('报告少于5字');
-    expect(audit('太短', only({ 'with-options': 'error' })).findings[0]!.message).toBe('报告少于100字');
+    expect(audit('政务公开', only({ 'with-options': ['error', { min: 5 }] })).findings[0]!.message).toBe('报告少于5字');
+    expect(audit('政务公开', only({ 'with-options': 'error' })).findings[0]!.message).toBe('报告少于100字');
     const run = () => createAuditor(only({ 'with-options': ['error', { min: 'ten' }] }));
     expect(run).toThrow(AuditConfigError);
     expect(run).toThrow(/with-options.*min/);

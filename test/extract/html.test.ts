@@ -240,7 +240,7 @@ describe('XML', () => {
   });
 
   it('audit() sniffs XML from the uri and from the content', () => {
-    const xml = '<?xml version="1.0"?><report><p>一、总体情况</p><p>正文</p></report>';
+    const xml = '<?xml version="1.0"?><report><p>一、总体情况</p><p>本机关主动公开政府信息10条。</p></report>';
     expect(audit({ content: xml, uri: 'r.xml' }).report.format).toBe('xml');
     expect(audit({ content: xml }).report.format).toBe('xml');
   });

@@ -96,9 +96,12 @@ describe('toCsv', () => {
     expect(en[2]![en[0]!.indexOf('required-phrases')]).toBe('fail');
   });
 
-  it('fails a report under the minimum score and keeps the rule columns it is given', () => {
-    const rows = parseCsv(toCsv(results, { minScore: 101, ruleIds: ['required-phrases'] }));
+  it('shows the one verdict of each result and keeps the rule columns it is given', () => {
+    const rows = parseCsv(toCsv(results, { ruleIds: ['required-phrases'] }));
     expect(rows[0]!.slice(10)).toEqual(['required-phrases', '错误信息']);
-    expect(rows.slice(1).map((r) => r[6])).toEqual(['未通过', '未通过', '未通过']);
+    expect(rows.slice(1).map((r) => r[6])).toEqual(results.map((r) => (r.passed ? '通过' : '未通过')));
+    // A score of 50 with no error is not passed under the default minScore of 60, and the CSV agrees.
+    const fifty = { ...results[0]!, score: 50, passed: false };
+    expect(parseCsv(toCsv([fifty]))[1]![6]).toBe('未通过');
   });
 });

@@ -35,48 +35,62 @@ describe('formatText', () => {
   const r002 = auditor.audit({ content: all['002']!, uri: 'seeds/002.txt' });
   const r003 = auditor.audit({ content: all['003']!, uri: 'seeds/003.txt' });
 
-  it('prints the file, what was recognised, the score and the verdict', () => {
-    const text = formatText([r002], { rules: auditor.rules });
-    const lines = text.split('\n');
-    expect(lines[0]).toBe('seeds/002.txt');
-    expect(lines[1]).toBe('  焦虎镇 2024年政府信息公开工作年度报告 | 焦虎镇 | 2024年 | 2021年格式（国办公开办函〔2021〕30号）');
-    expect(lines[2]).toMatch(new RegExp(`^  得分 ${r002.score} / 100  (通过|未通过)  错误 \\d+ 个，警告 \\d+ 个，提示 \\d+ 个$`));
+  it('one header line per report: verdict, score, counts, file', () => {
+    const lines = formatText([r002], { rules: auditor.rules }).split('\n');
+    expect(lines[0]).toMatch(
+      new RegExp(`^(✔ 通过|✖ 未通过)  得分 ${r002.score}  错误 \\d+ 个，警告 \\d+ 个，提示 \\d+ 个  seeds/002\\.txt  2024年 · 2021年版格式$`),
+    );
+    expect(lines[0]!.startsWith(r002.passed ? '✔ 通过' : '✖ 未通过')).toBe(true);
   });
 
-  it('lists each finding as file:line:column under its rule, in the order of the source', () => {
+  it('one line per finding: file:line:col  level  message  rule-id, in the order of the source', () => {
     const text = formatText([r002], { rules: auditor.rules });
     const source = all['002']!;
-    // The probe rule's block: from its heading to the blank line that ends it.
-    const lines = text.split('\n');
-    const head = lines.findIndex((l) => /^  [✖⚠ℹ] probe-headings  测试：列出一级标题/.test(l));
-    expect(head).toBeGreaterThan(0);
-    const end = lines.indexOf('', head);
-    const block = lines.slice(head + 1, end).join('\n');
-    expect(block.split('\n').filter((l) => /^ {4}\S/.test(l))).toHaveLength(
-      r002.findings.filter((f) => f.ruleId === 'probe-headings').length,
-    );
-    const headings = ['一、总体情况', '六、其他需要报告的事项'];
-    for (const h of headings) {
-      const offset = source.indexOf(h);
-      const { line, column } = lineColumn(source, offset);
-      expect(block).toContain(`    seeds/002.txt:${line}:${column}  警告  一级标题：${h.slice(2)}`);
+    for (const h of ['一、总体情况', '六、其他需要报告的事项']) {
+      const { line, column } = lineColumn(source, source.indexOf(h));
+      expect(text).toContain(`\n  seeds/002.txt:${line}:${column}  警告  一级标题：${h.slice(2)}  probe-headings\n`);
     }
-    // The info finding shows its section, the expected and actual values and the source text.
-    const infoLine = block.split('\n').findIndex((l) => l.includes('提示  请核对“申请”'));
-    expect(infoLine).toBeGreaterThan(0);
-    expect(block.split('\n')[infoLine + 1]).toMatch(/^ {6}所在部分：.+；应为 申请人；实为 申请；原文：「申请」$/);
-    const positions = [...block.matchAll(/seeds\/002\.txt:(\d+):(\d+)/g)].map((m) => Number(m[1]) * 1e4 + Number(m[2]));
+    const findingLines = text.split('\n').filter((l) => /^ {2}seeds\/002\.txt:\d+:\d+ {2}/.test(l));
+    expect(findingLines).toHaveLength(r002.findings.length);
+    const positions = findingLines.map((l) => /:(\d+):(\d+)/.exec(l)!).map((m) => Number(m[1]) * 1e4 + Number(m[2]));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    // Expected and actual on the next line; no snippet and no rule description without verbose.
+    const info = text.split('\n').findIndex((l) => l.includes('提示  请核对“申请”'));
+    expect(text.split('\n')[info + 1]).toBe('    应为 申请人；实为 申请');
+    expect(text).not.toContain('测试：列出一级标题');
+    expect(text).not.toContain('原文：');
   });
 
-  it('groups by rule: each rule heading once, followed only by its own findings', () => {
-    const text = formatText([r003], { rules: auditor.rules });
-    for (const rule of r003.rules.filter((o) => o.findingCount > 0)) {
-      const heads = text.split('\n').filter((l) => new RegExp(`^  [✖⚠ℹ] ${rule.ruleId}  `).test(l));
-      expect(heads).toHaveLength(1);
-    }
-    const findingLines = text.split('\n').filter((l) => /^ {4}seeds\/003\.txt:\d+:\d+ {2}/.test(l));
-    expect(findingLines).toHaveLength(r003.findings.length);
+  it('with verbose: rule descriptions and snippets', () => {
+    const text = formatText([r002], { rules: auditor.rules, verbose: true });
+    expect(text).toContain('probe-headings  [未通过]  测试：列出一级标题');
+    expect(text).toContain('应为 申请人；实为 申请；原文：「申请」');
+  });
+
+  it('shows the page when the position has one', () => {
+    const f = { ...r002.findings[0]!, position: { start: { ...r002.findings[0]!.position.start, page: 3 }, end: r002.findings[0]!.position.end } };
+    const text = formatText([{ ...r002, findings: [f] }], { rules: auditor.rules });
+    expect(text).toMatch(/seeds\/002\.txt:\d+:\d+ \(p\.3\) {2}/);
+  });
+
+  it('wraps to the width given, CJK characters counting two columns', () => {
+    const text = formatText([r003], { rules: auditor.rules, width: 80 });
+    const widths = text.split('\n').map((l) => [...l].reduce((w, ch) => w + (/[\u2E80-\uFFEF]/u.test(ch) ? 2 : 1), 0));
+    expect(Math.max(...widths.slice(1))).toBeLessThanOrEqual(80);
+    expect(text.split('\n').some((l) => /^ {4}\S/.test(l))).toBe(true);
+    // The five seeds as a person reads them: no line longer than the terminal.
+    const unwrapped = formatText([r003], { rules: auditor.rules });
+    expect(unwrapped.split('\n').length).toBeLessThan(text.split('\n').length);
+  });
+
+  it('never prints an expected/actual pair that reads the same, and labels internal values', () => {
+    const f = r002.findings[0]!;
+    const same = formatText([{ ...r002, findings: [{ ...f, expected: 67467, actual: 67467 }] }], { rules: auditor.rules });
+    expect(same).not.toContain('应为 67467');
+    const labelled = formatText([{ ...r002, findings: [{ ...f, expected: 'TPL2021', actual: 'TPL2019' }] }], { rules: auditor.rules });
+    expect(labelled).toContain('应为 2021年版格式；实为 2019年版格式');
+    const en = formatText([{ ...r002, findings: [{ ...f, expected: 'FULL', actual: 'NONE' }] }], { rules: auditor.rules, locale: 'en' });
+    expect(en).toContain('expected full contact details; actual none');
   });
 
   it('uses no colour unless asked, and ANSI colours when asked', () => {
@@ -86,38 +100,37 @@ describe('formatText', () => {
     expect(coloured).toContain(`${ESC}1mseeds/002.txt${ESC}0m`);
   });
 
-  it('ends with a summary of the batch that counts unreadable files', () => {
+  it('ends with a summary; files that are not reports are listed apart from unreadable ones', () => {
     const text = formatText([r002, r003], {
       rules: auditor.rules,
-      inputErrors: [{ uri: 'a.pdf', message: '暂时无法读取 PDF 文件' }],
+      inputErrors: [
+        { uri: 'a.pdf', message: 'PDF 文件已损坏' },
+        { uri: 'README.md', message: '不是年度报告', code: 'NOT_A_REPORT' },
+      ],
     });
     const passed = [r002, r003].filter((r) => r.passed).length;
     expect(text.trimEnd().split('\n').at(-1)).toBe(
-      `共审核 2 份报告：${passed} 份通过，${2 - passed} 份未通过；1 个文件无法审核。`,
+      `共审核 2 份报告：${passed} 份通过，${2 - passed} 份未通过；1 个文件不是年度报告，未审核；1 个文件无法审核。`,
     );
+    expect(text).toContain('以下 1 个文件不是政府信息公开工作年度报告，未审核：\n  README.md  不是年度报告');
   });
 
-  it('fails a report below the minimum score and says why', () => {
-    const passing: AuditResult = { ...r002, passed: true, score: 40 };
-    const text = formatText([passing], { rules: auditor.rules, minScore: 60 });
-    expect(text).toContain('得分 40 / 100  未通过（低于最低分 60）');
-    expect(text).toContain('共审核 1 份报告：0 份通过，1 份未通过。');
+  it('shows the one verdict of the result (result.passed), never its own', () => {
+    const failing: AuditResult = { ...r002, passed: false, score: 90 };
+    expect(formatText([failing], { rules: auditor.rules })).toMatch(/^✖ 未通过  得分 90/);
+    const passing: AuditResult = { ...r002, passed: true, score: 61 };
+    expect(formatText([passing], { rules: auditor.rules })).toMatch(/^✔ 通过  得分 61/);
   });
 
-  it('speaks English with locale en (the findings are already in the auditor locale)', () => {
+  it('speaks English with locale en, with plurals', () => {
     const enAuditor = createAuditor({ plugins: [plugin], locale: 'en' });
     const r = enAuditor.audit({ content: all['002']!, uri: 'seeds/002.txt' });
     const text = formatText([r], { rules: enAuditor.rules, locale: 'en' });
     expect(text).toContain('2021 template');
-    expect(text).toContain('warning  Heading: 总体情况');
-    expect(text).toContain('probe-headings  Test: lists the top-level headings');
-    expect(text.trimEnd().split('\n').at(-1)).toMatch(/^1 reports audited: [01] passed, [01] failed\.$/);
-  });
-
-  it('says so when a report has no findings', () => {
-    const clean: AuditResult = { ...r002, findings: [], rules: r002.rules.map((o) => ({ ...o, outcome: 'pass', findingCount: 0 })) };
-    const text = formatText([clean], { rules: auditor.rules });
-    expect(text).toContain('  未发现问题。');
-    expect(text).toContain(`  通过：${clean.rules.map((o) => o.ruleId).join('、')}`);
+    expect(text).toContain('  warning  Heading: 总体情况  probe-headings');
+    // The words around the findings are English (the findings quote the report, which is Chinese).
+    expect(text.split('\n')[0]).not.toMatch(/[：；（）\u4e00-\u9fff]/u);
+    expect(text.trimEnd().split('\n').at(-1)).toMatch(/^1 report audited: [01] passed, [01] failed\.$/);
+    expect(text).not.toContain(' infos');
   });
 });

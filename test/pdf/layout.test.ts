@@ -3,7 +3,8 @@
  * Coordinates are display space (y down), as content.ts produces them.
  */
 import { describe, expect, it } from '@jest/globals';
-import { renderText, type PageContent, type Segment, type TextRun } from '../../src/pdf/index';
+import { renderText } from '../../src/pdf/layout';
+import type { PageContent, Segment, TextRun } from '../../src/pdf/geometry';
 import { findGrids, readGrid } from '../../src/pdf/grid';
 
 const W = 595;

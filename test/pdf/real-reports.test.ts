@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { audit } from '../../src/index';
 import { readPdf } from '../../src/pdf/index';
-import type { AuditInput, AuditResult } from '../../src/types';
+import type { AuditResult, PdfTextInput } from '../../src/types';
 import { fixturesDir } from '../helpers';
 
 const HZQ2023 = 'kirogovcompare__hzq2023_working.pdf';
@@ -16,7 +16,7 @@ const HUAIAN = 'govnianbao__szfgs2024.pdf';
 
 const bytesOf = (name: string): Uint8Array => new Uint8Array(readFileSync(join(fixturesDir, 'pdf', name)));
 
-const inputs: Record<string, AuditInput> = {};
+const inputs: Record<string, PdfTextInput> = {};
 const results: Record<string, AuditResult> = {};
 const textOf = (name: string): string => inputs[name]!.content as string;
 const linesOf = (name: string): string[] => textOf(name).split('\n');

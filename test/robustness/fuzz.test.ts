@@ -15,7 +15,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { Ajv } from 'ajv';
 import resultSchema from '../../schemas/audit-result.schema.json' with { type: 'json' };
-import { audit, AuditInputError, type AuditInput, type AuditResult, type Position } from '../../src/index';
+import { audit, AuditInputError, type AuditInput, type AuditResult, type AuditSource, type PdfTextInput, type Position } from '../../src/index';
 import { fixturesDir, lineColumn } from '../helpers';
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(resultSchema);
@@ -57,7 +57,7 @@ function checkPositions(position: Position, source: string | null, bound: number
 }
 
 /** The string positions point into, when the test can know it; else null (bytes read as text). */
-function sourceOf(input: AuditInput, result: AuditResult): string | null {
+function sourceOf(input: AuditSource & object, result: AuditResult): string | null {
   if (result.report.text !== undefined) return result.report.text;
   return typeof input.content === 'string' ? input.content : null;
 }
@@ -66,7 +66,7 @@ function sourceOf(input: AuditInput, result: AuditResult): string | null {
  * audit(input) returns a valid, deterministic result or refuses with AuditInputError. Returns what
  * happened, for the statistics; throws (failing the property) otherwise.
  */
-function auditsOrRefuses(input: AuditInput): { result?: AuditResult; refusal?: AuditInputError } {
+function auditsOrRefuses(input: AuditInput | PdfTextInput): { result?: AuditResult; refusal?: AuditInputError } {
   let first: AuditResult;
   try {
     first = audit(input);
@@ -419,7 +419,7 @@ describe('fuzz: readPdf (xxgk-audit/pdf)', () => {
     const t = { results: 0, refusals: 0 };
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...pdfFixtures), byteMutations, async (pdf, list) => {
-        let input: AuditInput;
+        let input: AuditSource;
         try {
           input = await readPdf(mutateBytes(pdf, list), { uri: 'r.pdf' });
         } catch (e) {

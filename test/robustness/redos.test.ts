@@ -133,14 +133,14 @@ const HAND_CHECKED: readonly HandChecked[] = [
       '(and the input is the first 4096 characters)',
   },
   {
-    file: 'src/extract/charset.ts',
+    file: 'src/input/decode.ts',
     pattern: String.raw`<meta\b[^>]{0,512}?\bcharset\s*=\s*(?:["']\s*)?([A-Za-z0-9_.:-]{1,40})`,
     reason:
       'each whitespace run is matched by one \\s* (rewritten from \\s*["\']?\\s*); the window is bounded ' +
       '(512) and the input is the first 4096 bytes; the detector runs out of steps on the window',
   },
   {
-    file: 'src/extract/charset.ts',
+    file: 'src/input/decode.ts',
     pattern: String.raw`^\s*<\?xml\b[^>]{0,200}?\bencoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})["']`,
     reason:
       'anchored at the start of the input (no m flag): one attempt; the window is bounded (200) and ' +

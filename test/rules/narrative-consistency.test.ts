@@ -407,7 +407,9 @@ describe('messages and options', () => {
 
 describe('hostile input', () => {
   it('finishes quickly on long runs of digits, measure words, quotes and blanks', () => {
+    // Behind a report title, so that the audit reads it as a (hostile) report rather than refusing it.
     const hostile = [
+      '2024年政府信息公开工作年度报告',
       '1'.repeat(50000) + '件',
       '申请'.repeat(20000) + '1件',
       '《'.repeat(20000) + '1余条',

@@ -201,9 +201,8 @@ describe('pure functions', () => {
 });
 
 describe('inputs and applicability', () => {
-  it('an empty text: inapplicable', () => {
-    const r = run('   \n  ');
-    expect(outcome(r).outcome).toBe('inapplicable');
+  it('an empty text is not audited: AuditInputError EMPTY', () => {
+    expect(() => run('   \n  ')).toThrow(expect.objectContaining({ code: 'EMPTY' }));
   });
 
   it('docs say what it needs', () => {
