@@ -88,14 +88,33 @@ function rejoinEdits(text: string): Edit[] {
   const join = new Uint8Array(lines.length); // join[i] = 1: delete the break after line i
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text.trim();
-    if (t.length === 0) continue;
+    if (t.length === 0) {
+      // A line of tabs after a cell (a tab-separated row broken at every number) continues that row,
+      // and goes on to the next line when that is the next cell (a number), not the next row's label.
+      // (After anything else, a line of tabs is a row of its own: the blank value row of a blank table.)
+      if (lines[i]!.text.includes('\t') && i > 0 && isNumberLine(lines[i - 1]!.text.trim())) {
+        const nextT = i + 1 < lines.length ? lines[i + 1]!.text.trim() : '';
+        const after = i + 2 < lines.length ? lines[i + 2]!.text.trim() : '';
+        if (isNumberLine(nextT) && (GLUE.has(after[0] ?? '') || after[0] === '、')) {
+          // An item number follows (「2」 + 「. 其他法律行政法规禁止公开」): the tabs open the next row.
+          join[i] = 1;
+        } else {
+          join[i - 1] = 1;
+          if (isNumberLine(nextT)) join[i] = 1;
+        }
+      }
+      continue;
+    }
     const prev = i > 0 ? lines[i - 1]!.text : null;
     const next = i + 1 < lines.length ? lines[i + 1]!.text : null;
     const nextT = next?.trim() ?? '';
     if (isNumberLine(t)) {
       // A number inside a sentence: the next line goes on with a unit or punctuation.
       const continues = next !== null && nextT.length > 0 && (UNITS.has(nextT[0]!) || GLUE.has(nextT[0]!)) && !isNumberLine(nextT);
-      const tabbed = (prev !== null && prev.endsWith('\t')) || (next !== null && next.startsWith('\t'));
+      // A cell of a tab-separated row: it continues the row before it (「规章\t」 + 「0」). A row that
+      // starts with a tab after it may be the next row (「0」 + 「\t(四) 无法提供\t」): only a line of
+      // nothing but tabs glues them.
+      const tabbed = prev !== null && prev.endsWith('\t');
       if (prev !== null && t.length <= 2 && /(附件|附表|表|第|图)$/u.test(prev.trimEnd())) {
         join[i - 1] = 1; // 「附件\n2」
         if (continues) join[i] = 1;
@@ -104,10 +123,9 @@ function rejoinEdits(text: string): Edit[] {
         if (continues) join[i] = 1;
       } else if (continues) {
         join[i] = 1;
-        if (prev !== null && joinsBefore(prev)) join[i - 1] = 1;
+        if (prev !== null && (joinsBefore(prev) || prev.endsWith('\t'))) join[i - 1] = 1;
       } else if (tabbed) {
-        if (prev !== null && prev.endsWith('\t')) join[i - 1] = 1;
-        if (next !== null && next.startsWith('\t')) join[i] = 1;
+        join[i - 1] = 1;
       }
       continue;
     }
@@ -121,11 +139,6 @@ function rejoinEdits(text: string): Edit[] {
       join[i] = 1;
       continue;
     }
-    // A line of tabs between table cells (a tab-separated row broken at every number).
-    if (lines[i]!.text.includes('\t') && t.length === 0) {
-      if (prev !== null) join[i - 1] = 1;
-      if (next !== null) join[i] = 1;
-    }
   }
   const edits: Edit[] = [];
   for (let i = 0; i + 1 < lines.length; i++) if (join[i]) edits.push({ at: lines[i]!.end, kind: 'join' });
@@ -136,6 +149,8 @@ function rejoinEdits(text: string): Edit[] {
 function joinsBefore(prev: string): boolean {
   const t = prev.trimEnd();
   if (t.length === 0 || prev.includes('\t')) return false;
+  // Two numbers on lines of their own were never one run of digits.
+  if (isNumberLine(t.trim())) return false;
   const last = t[t.length - 1]!;
   if (SENTENCE_END.has(last)) return false;
   if (CHROME_END.test(t)) return false;
@@ -218,7 +233,8 @@ function aspectAt(text: string, i: number, spaced: (k: number) => boolean): numb
   const ends = after === undefined || after === '。' || after === ':' || after === ' ' || spaced(k + length) || isDigitCode(window.charCodeAt(length));
   // Run straight into its text (「(二)依申请公开情况我局…」): only a title that ends in a heading word.
   if (!ends && !HEADING_FINAL.test(title)) return null;
-  if (classifyHeading(title).key === null && !HEADING_FINAL.test(title)) return null;
+  // A short title and a colon (「(三) 政府信息管理:」) is a heading whatever it names.
+  if (classifyHeading(title).key === null && !HEADING_FINAL.test(title) && after !== ':') return null;
   return k + length;
 }
 
@@ -370,6 +386,28 @@ function splitEdits(text: string, gap: Uint8Array): Edit[] {
         break;
       }
     }
+    // Rows of a tab-separated table joined by spaces (「规章\t0\t0\t0 行政规范性文件\t0…」): a space
+    // after a cell and before the next row's label, with tabs on both sides, was a line break.
+    if (s.includes('\t')) {
+      for (let i = 1; i < s.length; i++) {
+        // A space in the text, or one that normalisation removed between two ideographs.
+        const removed = spaced(i) && s[i] !== ' ';
+        if ((s[i] !== ' ' || s[i - 1] === ' ') && !removed) continue;
+        let k = i;
+        while (k < s.length && s[k] === ' ') k++;
+        if (k >= s.length) break;
+        const a = s[i - 1]!;
+        const b = s[k]!;
+        const headerBefore = HEADER_END.test(s.slice(Math.max(0, i - 4), i));
+        const cellBefore = isDigitCode(s.charCodeAt(i - 1)) || a === '\t' || a === '/' || a === '-' || (removed && headerBefore);
+        const itemNumber = isDigitCode(s.charCodeAt(k)) && (s[k + 1] === '.' || s[k + 1] === '、') && !isDigitCode(s.charCodeAt(k + 2));
+        const labelAfter = (!isDigitCode(s.charCodeAt(k)) && b !== '/' && b !== '-' && !(isDigitCode(s.charCodeAt(i - 1)) && UNITS.has(b))) || itemNumber;
+        // …and a header row's last word before the first value (「…尚未审结\t总计 0\t0」).
+        const valuesAfter = headerBefore && isDigitCode(s.charCodeAt(k)) && s[k + 1] === '\t';
+        if (((cellBefore && labelAfter) || valuesAfter) && tabWithin(s, i, -12) && tabWithin(s, k, 40)) edits.push({ at: line.start + k, kind: 'break' });
+        if (k > i) i = k - 1;
+      }
+    }
     // Paragraphs: after a sentence, an enumerated item (「1、」 「(1)」 「(一)」) or a sentence opening
     // with a year (「2016年,我镇…」) starts a paragraph, whether or not the copy kept the line break.
     for (let i = 1; i < s.length; i++) {
@@ -448,6 +486,16 @@ function paragraphStart(s: string, k: number): boolean {
   return false;
 }
 
+/** A tab within `span` characters of `from` (before it when `span` < 0). */
+function tabWithin(s: string, from: number, span: number): boolean {
+  const [a, b] = span < 0 ? [Math.max(0, from + span), from] : [from, Math.min(s.length, from + span)];
+  for (let i = a; i < b; i++) if (s.charCodeAt(i) === 9) return true;
+  return false;
+}
+
+/** The last header word of a table's header row (「现行有效件数」 + 「规章」: a row ends there). */
+const HEADER_END = /(件数|数量|金额|总计|合计|情况|项目|内容|\)|万元)$/u;
+
 const isCellSeparator = (ch: string | undefined) => ch === '\t' || ch === '|';
 
 function spaceAfter(s: string, from: number, spaced: (k: number) => boolean): number | null {
@@ -458,9 +506,12 @@ function spaceAfter(s: string, from: number, spaced: (k: number) => boolean): nu
   return null;
 }
 
-const isSpaceCode = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 0x3000 || c === 0xa0;
+const isSpaceCode = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
 
-/** gap[i] = 1 where the source had white space between text[i - 1] and text[i] that normalisation removed. */
+/**
+ * gap[i] = 1 where the source had a space between text[i - 1] and text[i] that normalisation removed
+ * (a line break the first pass rejoined is not one).
+ */
 function removedSpaces(n: NormalizedText, source: string): Uint8Array {
   const gap = new Uint8Array(n.text.length + 1);
   for (let i = 1; i < n.text.length; i++) {

@@ -30,7 +30,7 @@ describe('what is a report', () => {
   });
 
   it('audits all 68 real reports of the corpus, excerpts included', () => {
-    const files = readdirSync(join(fixturesDir, 'real')).sort();
+    const files = readdirSync(join(fixturesDir, 'real')).filter((f) => /^\d/.test(f)).sort();
     expect(files).toHaveLength(68);
     for (const f of files) expect([f, codeOf(() => audit({ content: bytes('real', f), uri: f }))]).toEqual([f, null]);
   });
