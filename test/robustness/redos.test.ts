@@ -190,10 +190,10 @@ const HAND_CHECKED: readonly HandChecked[] = [
   },
   {
     file: 'rules/statistics-period.ts',
-    pattern: String.raw`(?<!\d)(?:(\d{4}) ?年度? ?)?(\d{1,2}) ?月 ?(?:(\d{1,2}) ?[日号])? ?(?:起|开始)? ?(?:至|到|截至|截止到|截止至|截止|[-—–~～]{1,2}) ?(?:(\d{4}) ?年度? ?)?(\d{1,2}) ?月 ?(?:(\d{1,2}) ?[日号])?(?!\d)`,
+    pattern: String.raw`(?<!\d)(?:(\d{4}) ?年度? ?)?(\d{1,2}) ?月 ?(?:(\d{1,2}) ?[日号])? ?(?:起|开始|,)? ?(?:至|到|截至|截止到|截止至|截止|[-—–~～]{1,2}) ?(?:(\d{4}) ?年度? ?)?(\d{1,2}) ?月 ?(?:(\d{1,2}) ?[日号])?(?!\d)`,
     reason:
-      'digit groups ≤ 4 and single optional spaces: each optional space or word is tried two ways, a few ' +
-      'thousand steps per attempt at most, bounded, no window',
+      'digit groups ≤ 4 and single optional spaces: each optional space or word (起, 开始 or a comma) is tried ' +
+      'two ways, a few thousand steps per attempt at most, bounded, no window',
   },
   {
     file: 'rules/statistics-period.ts',

@@ -371,3 +371,10 @@ describe('statistics-period rule (audit)', () => {
     expect(outcome(r)).toBe('fail');
   });
 });
+
+describe('statistics-period on real copies (issue #14)', () => {
+  it('双牌县 2011: 「统计期限自2011年1月1日,至2011年12月31日止」 (a comma before 至) states the period', () => {
+    const r = audit(fixture('real/038_2011_county_shuangpai.txt'));
+    expect(r.rules.find((x) => x.ruleId === 'statistics-period')!.outcome).toBe('pass');
+  });
+});
