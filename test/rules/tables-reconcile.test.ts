@@ -108,3 +108,55 @@ describe('tables-reconcile', () => {
     expect(result.rules.find((o) => o.ruleId.endsWith(RULE))?.outcome).toBe('inapplicable');
   });
 });
+
+describe('a table printed but not read is never a pass (presentations.md §2.2, issue #14)', () => {
+  const seed002 = fixture('seeds/002_9ab6ef9a76a23be4.txt');
+  const outcomeOf = (r: ReturnType<typeof audit>) => r.rules.find((x) => x.ruleId === RULE)!;
+
+  it('seed 002 reads every cell of its three tables and passes', () => {
+    const r = audit(seed002);
+    expect(outcomeOf(r).outcome).toBe('pass');
+    expect(r.findings.filter((f) => f.ruleId === RULE && f.messageId === 'unread')).toEqual([]);
+  });
+
+  it('seed 002 with 表四’s values published as a picture (its labels printed, no numbers): incomplete, 0 of 15 read', () => {
+    const lines = seed002.split('\n');
+    const header = lines.findIndex((l) => l.startsWith('\t\t\t\t\t结果 维持'));
+    expect(header).toBeGreaterThan(0);
+    const values = lines.findIndex((l, i) => i > header && /\d/.test(l));
+    const picture = [...lines.slice(0, values), '[图片]', ...lines.slice(values + 1)].join('\n');
+    const r = audit(picture);
+    expect(outcomeOf(r).outcome).toBe('incomplete');
+    const unread = r.findings.filter((f) => f.ruleId === RULE && f.messageId === 'unread');
+    expect(unread.map((f) => [f.data!.tableId, f.expected, f.actual])).toEqual([['T4', 15, 0]]);
+    expect(unread[0]!.message).toContain('应有15个数值单元格，识别出0个');
+    expect(picture.slice(unread[0]!.position.start.offset, unread[0]!.position.end.offset).length).toBeGreaterThan(0);
+  });
+
+  it('a 2022 excerpt that prints 表二 and 表三 with labels only (螅镇) is incomplete, not a pass', () => {
+    const r = audit(fixture('real/032_2022_township_xizhen-jiaxian.txt'));
+    expect(outcomeOf(r).outcome).toBe('incomplete');
+    const unread = r.findings.filter((f) => f.ruleId === RULE && f.messageId === 'unread');
+    expect(unread.map((f) => [f.data!.tableId, f.actual])).toEqual([
+      ['T2', 0],
+      ['T3', 0],
+    ]);
+  });
+
+  it('a wrong cell still fails even where another table is not read', () => {
+    const lines = seed002.split('\n');
+    const header = lines.findIndex((l) => l.startsWith('\t\t\t\t\t结果 维持'));
+    const values = lines.findIndex((l, i) => i > header && /\d/.test(l));
+    const broken = [...lines.slice(0, values), '[图片]', ...lines.slice(values + 1)]
+      .join('\n')
+      .replace('一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0', '一、本年新收政府信息公开申请数量\t\t3\t0\t0\t0\t0\t0\t0');
+    expect(outcomeOf(audit(broken)).outcome).toBe('fail');
+  });
+
+  it('表四 printed as three small tables (行政复议 / 未经复议直接起诉 / 复议后起诉) is read, 15 cells (沭阳县 2025)', () => {
+    const r = audit(fixture('real/202_2025_county_shuyang.txt'));
+    const t4 = r.report.tables.find((t) => t.id === 'T4')!;
+    expect(t4.cells.map((c) => c.value)).toEqual([27, 10, 9, 15, 61, 3, 0, 0, 0, 3, 8, 0, 1, 1, 10]);
+    expect(outcomeOf(r).outcome).toBe('pass');
+  });
+});
