@@ -15,9 +15,12 @@ export class AuditConfigError extends Error {
 /** Thrown for input that cannot be audited: wrong type, not a report, corrupt file, over a size limit. */
 export class AuditInputError extends Error {
   readonly uri?: string;
-  constructor(message: string, options: { uri?: string } = {}) {
+  /** What kind of problem, when it has a name (e.g. 'CORRUPT_PDF', 'ENCRYPTED_PDF', 'INPUT_TOO_LARGE', 'NO_TEXT_LAYER'). */
+  readonly code?: string;
+  constructor(message: string, options: { uri?: string; code?: string } = {}) {
     super(options.uri ? `${options.uri}: ${message}` : message);
     this.name = 'AuditInputError';
     this.uri = options.uri;
+    if (options.code !== undefined) this.code = options.code;
   }
 }

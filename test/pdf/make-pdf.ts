@@ -1,7 +1,7 @@
 /**
  * Writes small PDFs for the tests: pages of hand-written content streams, two fonts — F1 Helvetica
  * (ASCII) and F2 STSong-Light through the predefined CMap UniGB-UCS2-H (Chinese, not embedded, as
- * many government PDFs do; pdfjs needs its CMap files to read it) — and a correct xref table.
+ * many government PDFs do; PDFium has the CMap built in) — and a correct xref table.
  */
 
 export interface PageSpec {

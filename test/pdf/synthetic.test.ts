@@ -121,6 +121,7 @@ describe('no text layer', () => {
     const err = await readPdf(bytes, { uri: 'scan.pdf' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AuditInputError);
     expect((err as Error).message).toBe(`scan.pdf: ${NO_TEXT_LAYER_MESSAGE}`);
+    expect(err).toMatchObject({ code: 'NO_TEXT_LAYER' });
     expect(NO_TEXT_LAYER_MESSAGE).toContain('PDF 没有文本层（可能是扫描件），请提供可复制文字的 PDF 或文本');
     expect(NO_TEXT_LAYER_MESSAGE).toMatch(/no text layer/);
   });
