@@ -29,6 +29,11 @@ export interface AuditInput {
   /** Shown in outputs, e.g. the file name. */
   uri?: string;
   meta?: AuditMeta;
+  /**
+   * Where each page of `content` (a string) begins, as offsets: `pageStarts[0]` is page 1's (0), and
+   * so on, never decreasing. readPdf fills it; positions then carry the page.
+   */
+  pageStarts?: number[];
 }
 
 // ---------------------------------------------------------------------------
@@ -39,6 +44,8 @@ export interface Point {
   line: number;
   column: number;
   offset: number;
+  /** The page (from 1), when the input says where its pages begin (PDF; DOCX with explicit page breaks). */
+  page?: number;
 }
 
 export interface Position {

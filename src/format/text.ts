@@ -84,7 +84,9 @@ export function formatText(results: ReadonlyArray<AuditResult>, options: TextFor
           (outcomeWord ? `  ${paint('dim', `[${outcomeWord}]`)}` : ''),
       );
       for (const f of findings) {
-        const where = `${file}:${f.position.start.line}:${f.position.start.column}`;
+        // file:line:column stays first (editors link it); the page follows for PDF input.
+        const page = f.position.start.page;
+        const where = `${file}:${f.position.start.line}:${f.position.start.column}` + (page ? ` (${w.page(page)})` : '');
         out.push(`    ${where}  ${paint(SEVERITY_STYLE[f.severity], w.severity[f.severity])}  ${f.message}`);
         const details: string[] = [];
         if (f.section) details.push(`${w.section_}：${f.section.title || (f.section.key ? w.section[f.section.key] : '')}`);

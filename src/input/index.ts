@@ -10,6 +10,8 @@ export interface PreparedInput {
   content: string | Uint8Array;
   uri?: string;
   meta: AuditMeta;
+  /** Offsets of `content` (a string) where its pages begin (AuditInput.pageStarts, checked). */
+  pageStarts?: number[];
 }
 
 export const DEFAULT_MAX_INPUT_SIZE = 20 * 1024 * 1024;
@@ -56,6 +58,7 @@ export function toAuditInput(input: unknown): AuditInput {
     throw new AuditInputError(`input.meta must be an object, got ${describe(obj.meta)}`, { uri });
   }
   if (obj.meta !== undefined) checkMeta(obj.meta as Record<string, unknown>, uri);
+  if (obj.pageStarts !== undefined) checkPageStarts(obj.pageStarts, obj.content, uri);
   return obj as unknown as AuditInput;
 }
 
@@ -74,6 +77,20 @@ function checkMeta(meta: Record<string, unknown>, uri: string | undefined): void
   if (meta.issuer !== undefined && typeof meta.issuer !== 'string') bad('issuer', 'a string', meta.issuer);
   if (meta.previous !== undefined && typeof meta.previous !== 'string' && (meta.previous === null || typeof meta.previous !== 'object'))
     bad('previous', 'a string or an AuditInput', meta.previous);
+}
+
+function checkPageStarts(starts: unknown, content: unknown, uri: string | undefined): void {
+  const length = typeof content === 'string' ? content.length : -1;
+  const ok =
+    Array.isArray(starts) &&
+    length >= 0 &&
+    starts.every((o, i) => Number.isInteger(o) && o >= 0 && o <= length && (i === 0 ? o === 0 : o >= (starts[i - 1] as number)));
+  if (!ok) {
+    throw new AuditInputError(
+      `input.pageStarts must be offsets into a string content, the first 0, never decreasing; got ${describe(starts)}`,
+      { uri },
+    );
+  }
 }
 
 function describe(value: unknown): string {
@@ -159,5 +176,7 @@ export function prepareInput(raw: unknown, maxSize = DEFAULT_MAX_INPUT_SIZE): Pr
       uri,
     });
   }
-  return { format: sniffFormat(input), content: input.content, uri, meta: { ...(input.meta ?? {}) } };
+  const prepared: PreparedInput = { format: sniffFormat(input), content: input.content, uri, meta: { ...(input.meta ?? {}) } };
+  if (input.pageStarts !== undefined) prepared.pageStarts = input.pageStarts;
+  return prepared;
 }

@@ -18,7 +18,7 @@
 import type { AuditInput, AuditMeta } from '../types';
 import { AuditInputError } from '../errors';
 import { readPageContent, type Scratch } from './content';
-import { renderText } from './layout';
+import { renderPages } from './layout';
 import type { PageContent } from './geometry';
 import { FPDF_ERR, loadPdfium, type Pdfium, type WasmSource } from './pdfium';
 
@@ -146,6 +146,14 @@ async function readPages(bytes: Uint8Array, options: ReadPdfOptions): Promise<Pa
 }
 
 /**
+ * The positioned pieces of every page (characters as runs, rulings), before layout: for tools and
+ * tests that look at one page. Takes the same options as readPdf; none of its checks.
+ */
+export async function readPdfPages(bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<PageContent[]> {
+  return readPages(bytes, options);
+}
+
+/**
  * Reads a PDF's text layer into an AuditInput `{ content: <extracted text>, format: 'pdf', uri, meta }`.
  * Throws AuditInputError, its `code` one of PDF_ERROR_CODES, for bytes that are not a (complete) PDF
  * (CORRUPT_PDF), a password-protected PDF (ENCRYPTED_PDF), more than `maxBytes` bytes or `maxPages`
@@ -170,15 +178,15 @@ export async function readPdf(bytes: Uint8Array | ArrayBuffer, options: ReadPdfO
   }
   checkEnvelope(data, uri);
   const pages = await readPages(data, options);
-  const text = renderText(pages);
+  const { text, pageStarts } = renderPages(pages);
   // Page numbers alone (a scan with a printed folio) are not a text layer either: it needs words.
   if (!/\p{L}/u.test(text)) throw new AuditInputError(NO_TEXT_LAYER_MESSAGE, { uri, code: PDF_ERROR_CODES.NO_TEXT });
-  const input: AuditInput = { content: text, format: 'pdf' };
+  const input: AuditInput = { content: text, format: 'pdf', pageStarts };
   if (uri !== undefined) input.uri = uri;
   if (meta !== undefined) input.meta = meta;
   return input;
 }
 
-export { renderText } from './layout';
+export { renderText, renderPages } from './layout';
 export type { PageContent, TextRun, Segment } from './geometry';
 export type { WasmSource } from './pdfium';

@@ -19,7 +19,18 @@ describe('text', () => {
   it('passes uri and meta through', async () => {
     const bytes = buildPdf([{ content: show('政府信息公开工作年度报告正文内容', 72, 700) }]);
     const input = await readPdf(bytes, { uri: 'r.pdf', meta: { year: 2024 } });
-    expect(input).toEqual({ content: '政府信息公开工作年度报告正文内容\n', format: 'pdf', uri: 'r.pdf', meta: { year: 2024 } });
+    expect(input).toEqual({ content: '政府信息公开工作年度报告正文内容\n', format: 'pdf', uri: 'r.pdf', meta: { year: 2024 }, pageStarts: [0] });
+  });
+
+  it('says where each page begins; an empty page begins where the next one does', async () => {
+    const bytes = buildPdf([
+      { content: show('第一页的正文内容', 72, 700) },
+      { content: line(72, 700, 500, 700) },
+      { content: show('第三页的正文内容', 72, 700) },
+    ]);
+    const input = await readPdf(bytes);
+    expect(input.content).toBe('第一页的正文内容\n第三页的正文内容\n');
+    expect(input.pageStarts).toEqual([0, 9, 9]);
   });
 });
 
@@ -129,5 +140,18 @@ describe('no text layer', () => {
   it('page numbers over scanned pages are not a text layer either', async () => {
     const bytes = buildPdf([1, 2, 3].map((n) => ({ content: '72 100 400 500 re f\n' + show(`- ${n} -`, 285, 40, 10) })));
     await expect(readPdf(bytes)).rejects.toThrow(NO_TEXT_LAYER_MESSAGE);
+  });
+});
+
+describe('pageStarts on any string input', () => {
+  it('positions carry the page the caller says; bad page offsets are refused', async () => {
+    const { audit } = await import('../../src/index');
+    const content = '甲\n乙\n丙\n';
+    const result = audit({ content, format: 'text', pageStarts: [0, 2, 4] });
+    for (const s of result.report.sections) expect(s.position.start.page).toBeGreaterThanOrEqual(1);
+    expect(audit({ content, format: 'text' }).findings.every((f) => f.position.start.page === undefined)).toBe(true);
+    for (const bad of [[1], [0, 3, 2], [0, 99], 'x', [0, 1.5]]) {
+      expect(() => audit({ content, format: 'text', pageStarts: bad as never })).toThrow(/pageStarts must be offsets/);
+    }
   });
 });
