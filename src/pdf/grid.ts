@@ -221,12 +221,16 @@ export function readGrid(grid: Grid, runs: TextRun[]): GridTable {
   const nRows = ys.length - 1;
   const nCols = xs.length - 1;
   const cells: TextRun[][][] = Array.from({ length: nRows }, () => Array.from({ length: nCols }, () => []));
+  // The merged cell of each grid cell, found once (every character of a cell asks the same question).
+  const anchors = new Map<number, [number, number]>();
   for (const run of runs.flatMap(splitIntoChars)) {
     if (run.space) continue;
     const row = indexIn(ys, centreY(run));
     const col = indexIn(xs, centreX(run));
-    const [r, c] = anchorOf(grid, row, col);
-    cells[r]![c]!.push(run);
+    const key = row * nCols + col;
+    let anchor = anchors.get(key);
+    if (!anchor) anchors.set(key, (anchor = anchorOf(grid, row, col)));
+    cells[anchor[0]]![anchor[1]]!.push(run);
   }
   const rows: GridRow[] = [];
   for (let r = 0; r < nRows; r++) {
