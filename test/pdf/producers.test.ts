@@ -6,6 +6,7 @@
  * same verdict.
  */
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { unzlibSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { audit } from '../../src/index';
@@ -60,6 +61,35 @@ describe.each(cases.map((c) => [c.name, c] as const))('%s', (name, c) => {
     const page = (needle: string) => inputs[name]!.pageStarts!.filter((s) => s <= text.indexOf(needle)).length;
     // 表三 begins on one page and ends on a later one.
     expect(page('四、结转下年度继续办理')).toBeGreaterThan(page('一、本年新收政府信息公开申请数量'));
+  });
+});
+
+describe('Kangxi radicals in Chromium’s ToUnicode maps (spec/presentations.md §2.3)', () => {
+  /** The destination code points of every ToUnicode CMap in the file (its Flate streams that hold a CMap). */
+  function toUnicodeTargets(pdf: Uint8Array): Set<number> {
+    const latin1 = Array.from(pdf, (b) => String.fromCharCode(b)).join('');
+    const out = new Set<number>();
+    for (const m of latin1.matchAll(/\/Length (\d+)>>\s*stream\r?\n/g)) {
+      const start = m.index + m[0].length;
+      let text = '';
+      try {
+        text = new TextDecoder('latin1').decode(unzlibSync(pdf.subarray(start, start + Number(m[1]))));
+      } catch {
+        continue;
+      }
+      if (!text.includes('begincmap')) continue;
+      for (const t of text.matchAll(/<[0-9A-F]+>\s*(?:<[0-9A-F]+>\s*)?<([0-9A-F]{4})>/g)) out.add(parseInt(t[1]!, 16));
+    }
+    return out;
+  }
+
+  it('the Chromium PDF maps 一 人 行 用 无 to ⼀ ⼈ ⾏ ⽤ ⽆; its text and cells read as the HTML’s all the same', () => {
+    const name = 'report-a.chromium.pdf';
+    const targets = toUnicodeTargets(new Uint8Array(readFileSync(join(dir, name))));
+    for (const radical of [0x2f00, 0x2f08, 0x2f8f, 0x2f64, 0x2f46]) expect(targets.has(radical)).toBe(true);
+    const text = inputs[name]!.content as string;
+    expect(text).toContain('1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请');
+    expect(cellsOf(pdfs[name]!)).toEqual(cellsOf(sources[name]!));
   });
 });
 
