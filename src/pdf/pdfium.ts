@@ -3,7 +3,6 @@
  * JS realm), loaded on first use. The `.wasm` comes from the caller (`wasm`: bytes or a URL), or in
  * Node from the installed package (wasm-node.ts).
  */
-import { nodeWasmBytes } from './wasm-node';
 
 /** Where the PDFium `.wasm` comes from: its bytes, or a URL to fetch it from. */
 export type WasmSource = Uint8Array | ArrayBuffer | URL | string;
@@ -61,7 +60,9 @@ async function wasmBytes(source: WasmSource | undefined): Promise<Uint8Array> {
     if (!response.ok) throw new Error(`fetching ${String(source)} gave HTTP ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
   }
-  const bytes = nodeWasmBytes();
+  // Node: from the installed package (the browser path never loads this module).
+  const { nodeWasmBytes } = await import('./wasm-node');
+  const bytes = await nodeWasmBytes();
   if (bytes) return bytes;
   throw new Error(
     'outside Node, pass the PDFium WebAssembly file as option `wasm` (its URL or bytes; it is @embedpdf/pdfium/dist/pdfium.wasm)',

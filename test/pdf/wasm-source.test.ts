@@ -13,15 +13,25 @@ import { fixturesDir, root, tsxLoader } from '../helpers';
 const wasmFile = createRequire(import.meta.url).resolve('@embedpdf/pdfium/pdfium.wasm');
 const pdfFile = join(fixturesDir, 'pdf', 'kirogovcompare__hzq2024_working.pdf');
 
-/** Runs `body` as a module with the Node built-ins hidden from src/pdf, and returns its last output line. */
-function browserLike(body: string): string {
+/**
+ * Runs `body` as a module, src/pdf loaded, with `process` out of sight as in a browser (or, with
+ * `oldNode`, only `process.getBuiltinModule`, as on Node before 20.16), and returns its last output line.
+ */
+function browserLike(body: string, oldNode = false): string {
   const script = `
     import { readFileSync } from 'node:fs';
     const pdf = new Uint8Array(readFileSync(${JSON.stringify(pdfFile)}));
     const wasmBytes = new Uint8Array(readFileSync(${JSON.stringify(wasmFile)}));
-    process.getBuiltinModule = undefined;
     const { readPdf } = await import(${JSON.stringify(pathToFileURL(join(root, 'src', 'pdf', 'index.ts')).href)});
-    ${body}
+    const log = console.log.bind(console);
+    const proc = globalThis.process;
+    if (${oldNode}) proc.getBuiltinModule = undefined;
+    else Object.defineProperty(globalThis, 'process', { value: undefined, configurable: true, writable: true });
+    try {
+      ${body.replace(/console\.log/g, 'log')}
+    } finally {
+      Object.defineProperty(globalThis, 'process', { value: proc, configurable: true, writable: true });
+    }
   `;
   const child = spawnSync(process.execPath, ['--import', tsxLoader, '--input-type=module', '-e', script], { encoding: 'utf8', cwd: root });
   return (child.stdout.trim().split('\n').pop() ?? '') + (child.status === 0 ? '' : ` [exit ${child.status}: ${child.stderr.slice(0, 300)}]`);
@@ -45,6 +55,11 @@ describe('the PDFium .wasm outside Node', () => {
       const input = await readPdf(pdf, { wasm: ${JSON.stringify(pathToFileURL(wasmFile).href)} });
       console.log(JSON.stringify(input.pageStarts.length));
     `);
+    expect(out).toBe('5');
+  });
+
+  it('on a Node without process.getBuiltinModule the .wasm is still found in the installed package', () => {
+    const out = browserLike(`console.log(JSON.stringify((await readPdf(pdf)).pageStarts.length));`, true);
     expect(out).toBe('5');
   });
 });
