@@ -25,7 +25,8 @@ const isSpace = (u: number): boolean => u === 0x20 || u === 0x3000 || u === 0xa0
  * out. Each run keeps its characters' left edges (`edges`) so that a table can put every character
  * into its own cell.
  */
-export function readRuns(p: Pdfium, textPage: number, height: number, scratch: Scratch): TextRun[] {
+export function readRuns(p: Pdfium, textPage: number, display: Matrix, scratch: Scratch): TextRun[] {
+  const [D0, D1, D2, D3] = display;
   const n = p.FPDFText_CountChars(textPage);
   const runs: TextRun[] = [];
   const box = scratch.ptr; // FS_RECTF: left, top, right, bottom (floats)
@@ -46,29 +47,35 @@ export function readRuns(p: Pdfium, textPage: number, height: number, scratch: S
     }
     if (!p.FPDFText_GetMatrix(textPage, k, matrix)) continue;
     const [a, b, c, d] = f32(p, matrix, 4) as unknown as [number, number, number, number];
-    // Upright only: no rotation or shear, y up.
-    if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || d <= 0 || a <= 0) {
+    // The glyph's axes on the displayed page (y down): upright text only, no rotation or shear.
+    const xx = D0 * a + D2 * b;
+    const xy = D1 * a + D3 * b;
+    const yx = D0 * c + D2 * d;
+    const yy = D1 * c + D3 * d;
+    if (xx <= 0 || yy >= 0 || Math.abs(xy) > 0.01 * xx || Math.abs(yx) > 0.01 * -yy) {
       flush();
       continue;
     }
-    const size = p.FPDFText_GetFontSize(textPage, k) * d;
+    const size = p.FPDFText_GetFontSize(textPage, k) * -yy;
     if (!(size > 0) || !p.FPDFText_GetLooseCharBox(textPage, k, box)) {
       flush();
       continue;
     }
-    const rect = f32(p, box, 4);
-    const left = rect[0]!;
-    let right = Math.max(left, rect[2]!);
+    const rect = f32(p, box, 4); // left, top, right, bottom
+    const [left, looseRight] = spanX(display, rect[0]!, rect[1]!, rect[2]!, rect[3]!);
+    let right = looseRight;
     // A loose box wider than any glyph (a character spacing or a vertical label's advance folded in):
     // the glyph's own box says where it ends.
     if (right - left > 1.5 * size && p.FPDFText_GetCharBox(textPage, k, origin, origin + 8, origin + 16, origin + 24)) {
-      right = Math.min(right, Math.max(left, f64(p, origin, 2)[1]!));
+      const g = f64(p, origin, 4); // left, right, bottom, top
+      right = Math.min(right, Math.max(left, spanX(display, g[0]!, g[3]!, g[1]!, g[2]!)[1]));
     }
     if (!p.FPDFText_GetCharOrigin(textPage, k, origin, origin + 8)) {
       flush();
       continue;
     }
-    const y = height - f64(p, origin, 2)[1]!;
+    const o = f64(p, origin, 2);
+    const y = D1 * o[0]! + D3 * o[1]! + display[5];
     if (isSpace(u)) {
       flush();
       runs.push({ text: ' ', x: left, y, width: 0, size, space: true });
@@ -92,6 +99,34 @@ export function readRuns(p: Pdfium, textPage: number, height: number, scratch: S
   return runs;
 }
 
+/** Left and right, on the displayed page, of a box given in page space (left, top, right, bottom). */
+function spanX(m: Matrix, l: number, t: number, r: number, b: number): [number, number] {
+  const x1 = m[0] * l + m[2] * t + m[4];
+  const x2 = m[0] * r + m[2] * b + m[4];
+  return x1 <= x2 ? [x1, x2] : [x2, x1];
+}
+
+/**
+ * Page space (PDF, y up) to the displayed page (y down, from its top-left corner): the visible box
+ * (crop box within the media box, left/top/right/bottom) and the page's /Rotate (0–3 quarter turns
+ * clockwise). With the displayed width and height.
+ */
+export function displayMatrix(box: { l: number; t: number; r: number; b: number }, quarterTurns: number): { m: Matrix; width: number; height: number } {
+  const { l, t, r, b } = box;
+  const w = r - l;
+  const h = t - b;
+  switch (((quarterTurns % 4) + 4) % 4) {
+    case 1:
+      return { m: [0, 1, 1, 0, -b, -l], width: h, height: w };
+    case 2:
+      return { m: [-1, 0, 0, 1, r, -b], width: w, height: h };
+    case 3:
+      return { m: [0, -1, -1, 0, t, r], width: h, height: w };
+    default:
+      return { m: [1, 0, 0, -1, -l, t], width: w, height: h };
+  }
+}
+
 /** FPDF_PAGEOBJ_* and FPDF_SEGMENT_* */
 const OBJ_PATH = 2;
 const OBJ_FORM = 5;
@@ -104,10 +139,8 @@ const SEG_MOVETO = 2;
  * every line of body text with a filled rectangle, whose edges would turn paragraphs into a table.
  * Curves are ignored. Form XObjects are entered, their matrix applied.
  */
-export function readSegments(p: Pdfium, page: number, height: number, scratch: Scratch): Segment[] {
+export function readSegments(p: Pdfium, page: number, display: Matrix, scratch: Scratch): Segment[] {
   const segments: Segment[] = [];
-  // PDF space (y up) to display space (y down).
-  const display: Matrix = [1, 0, 0, -1, 0, height];
   const walk = (count: number, get: (i: number) => number, outer: Matrix, depth: number) => {
     for (let i = 0; i < count; i++) {
       const obj = get(i);
@@ -208,18 +241,20 @@ export function readPageContent(p: Pdfium, doc: number, index: number, scratch: 
   const page = p.FPDF_LoadPage(doc, index);
   if (!page) return { page: index + 1, width: 0, height: 0, runs: [], segments: [] };
   try {
-    const width = p.FPDF_GetPageWidthF(page);
-    const height = p.FPDF_GetPageHeightF(page);
+    const box = p.FPDF_GetPageBoundingBox(page, scratch.ptr)
+      ? (([l, t, r, b]) => ({ l: l!, t: t!, r: r!, b: b! }))(f32(p, scratch.ptr, 4))
+      : { l: 0, t: p.FPDF_GetPageHeightF(page), r: p.FPDF_GetPageWidthF(page), b: 0 };
+    const { m: display, width, height } = displayMatrix(box, p.FPDFPage_GetRotation(page));
     const textPage = p.FPDFText_LoadPage(page);
     let runs: TextRun[] = [];
     if (textPage) {
       try {
-        runs = readRuns(p, textPage, height, scratch);
+        runs = readRuns(p, textPage, display, scratch);
       } finally {
         p.FPDFText_ClosePage(textPage);
       }
     }
-    const segments = mayHoldTable(runs) ? readSegments(p, page, height, scratch) : [];
+    const segments = mayHoldTable(runs) ? readSegments(p, page, display, scratch) : [];
     return { page: index + 1, width, height, runs, segments };
   } finally {
     p.FPDF_ClosePage(page);

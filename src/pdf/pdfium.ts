@@ -23,6 +23,7 @@ export interface Pdfium {
   FPDF_GetPageWidthF(page: number): number;
   FPDF_GetPageHeightF(page: number): number;
   FPDFPage_GetRotation(page: number): number;
+  FPDF_GetPageBoundingBox(page: number, rect: number): boolean;
   FPDFText_LoadPage(page: number): number;
   FPDFText_ClosePage(textPage: number): void;
   FPDFText_CountChars(textPage: number): number;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { AuditInputError } from '../../src/errors';
 import { NO_TEXT_LAYER_MESSAGE, readPdf } from '../../src/pdf/index';
-import { buildPdf, line, show } from './make-pdf';
+import { buildPdf, cjk, line, show } from './make-pdf';
 
 const textOf = async (bytes: Uint8Array, options = {}) => (await readPdf(bytes, options)).content as string;
 
@@ -123,6 +123,33 @@ describe('pages', () => {
     await expect(readPdf(bytes, { maxPages: 2, uri: 'long.pdf' })).rejects.toThrow(AuditInputError);
     await expect(readPdf(bytes, { maxPages: 2 })).rejects.toThrow(/3 pages, more than the limit of 2/);
     await expect(readPdf(bytes, { maxPages: 3 })).resolves.toMatchObject({ format: 'pdf' });
+  });
+});
+
+describe('rotated pages', () => {
+  /** Text drawn so that it reads upright once the page is turned by /Rotate (PDF space, y up). */
+  const turned = (text: string, x: number, y: number, rotate: number) => {
+    const m = { 90: '0 1 -1 0', 180: '-1 0 0 -1', 270: '0 -1 1 0' }[rotate as 90 | 180 | 270];
+    return `BT /F2 12 Tf ${m} ${x} ${y} Tm ${cjk(text)} Tj ET\n`;
+  };
+
+  it.each([90, 180, 270])('/Rotate %i: the text reads in display order, upright', async (rotate) => {
+    // Two lines, the first nearer the displayed top: in PDF space that side depends on the turn
+    // (turned clockwise by 90°, the page's left edge is its top; by 270°, its right edge; checked
+    // against poppler's pdftotext on the same pages in Latin type).
+    const at = {
+      90: [[480, 100], [500, 100]],
+      180: [[500, 100], [500, 120]],
+      270: [[120, 700], [100, 700]],
+    }[rotate as 90 | 180 | 270];
+    const content = turned('第一行正文内容', at[0]![0]!, at[0]![1]!, rotate) + turned('第二行正文内容', at[1]![0]!, at[1]![1]!, rotate);
+    const input = await readPdf(buildPdf([{ content, rotate }]));
+    expect(input.content).toBe('第一行正文内容\n第二行正文内容\n');
+  });
+
+  it('text turned on an unrotated page (a sideways label, a watermark) is left out', async () => {
+    const input = await readPdf(buildPdf([{ content: show('正文内容', 72, 700) + turned('侧边文字', 500, 100, 90) }]));
+    expect(input.content).toBe('正文内容\n');
   });
 });
 
