@@ -20,7 +20,7 @@ import { AuditInputError } from '../errors';
 import { readPageContent, type Scratch } from './content';
 import { renderPages } from './layout';
 import type { PageContent } from './geometry';
-import { FPDF_ERR, loadPdfium, type Pdfium, type WasmSource } from './pdfium';
+import { FPDF_ERR, loadPdfium, resetPdfium, type Pdfium, type WasmSource } from './pdfium';
 
 export interface ReadPdfOptions {
   /** Shown in outputs and error messages, e.g. the file name. */
@@ -138,10 +138,22 @@ async function readPages(bytes: Uint8Array, options: ReadPdfOptions): Promise<Pa
     const pages: PageContent[] = [];
     for (let i = 0; i < count; i++) pages.push(readPageContent(p, doc, i, scratch));
     return pages;
+  } catch (err) {
+    if (err instanceof AuditInputError) throw err;
+    // PDFium itself failed (a WebAssembly trap, out of memory): this instance may be in any state, so
+    // the next read gets a new one.
+    resetPdfium(p);
+    const message = err instanceof Error ? err.message : String(err);
+    throw new AuditInputError(`the PDF could not be read: PDFium failed (${message}) / PDF 无法解析`, { uri, code: PDF_ERROR_CODES.CORRUPT });
   } finally {
-    if (doc) p.FPDF_CloseDocument(doc);
-    if (scratch.ptr) free(scratch.ptr);
-    free(buffer);
+    // After a trap these may throw in turn: the error above is the one to report.
+    try {
+      if (doc) p.FPDF_CloseDocument(doc);
+      if (scratch.ptr) free(scratch.ptr);
+      free(buffer);
+    } catch {
+      resetPdfium(p);
+    }
   }
 }
 

@@ -52,6 +52,15 @@ export interface Pdfium {
 export const FPDF_ERR = { UNKNOWN: 1, FILE: 2, FORMAT: 3, PASSWORD: 4, SECURITY: 5, PAGE: 6 } as const;
 
 let engine: Promise<Pdfium> | undefined;
+let current: Pdfium | undefined;
+
+/** Drops `instance` if it is the process's PDFium: the next loadPdfium makes a new one. */
+export function resetPdfium(instance: Pdfium): void {
+  if (current === instance) {
+    current = undefined;
+    engine = undefined;
+  }
+}
 
 async function wasmBytes(source: WasmSource | undefined): Promise<Uint8Array> {
   if (source instanceof Uint8Array) return source;
@@ -99,7 +108,8 @@ export function loadPdfium(wasm?: WasmSource): Promise<Pdfium> {
     const binary = wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength) as ArrayBuffer;
     const module = (await init({ wasmBinary: binary })) as unknown as Pdfium;
     module.PDFiumExt_Init();
-    return direct(module);
+    current = direct(module);
+    return current;
   })().catch((err: unknown) => {
     engine = undefined;
     const message = err instanceof Error ? err.message : String(err);

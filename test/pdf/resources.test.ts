@@ -59,3 +59,19 @@ describe('PDFium handles', () => {
   });
 });
 
+
+describe('PDFium failing', () => {
+  it('a trap while reading is an AuditInputError (CORRUPT_PDF); the next read gets a new PDFium and succeeds', async () => {
+    const real = new Uint8Array(readFileSync(join(fixturesDir, 'pdf', 'kirogovcompare__hzq2024_working.pdf')));
+    const broken = (await loadPdfium()) as unknown as Record<string, unknown>;
+    broken.FPDFText_CountChars = () => {
+      throw new WebAssembly.RuntimeError('unreachable');
+    };
+    const err = await readPdf(real, { uri: 'trap.pdf' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: 'AuditInputError', code: 'CORRUPT_PDF', uri: 'trap.pdf' });
+    expect((err as Error).message).toMatch(/PDFium failed \(unreachable\)/);
+    const fresh = await loadPdfium();
+    expect(fresh).not.toBe(broken);
+    await expect(readPdf(real)).resolves.toMatchObject({ format: 'pdf' });
+  });
+});
