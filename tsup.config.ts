@@ -6,10 +6,11 @@ const esmOnly = /^(opencc-js\/dict\/|unified|remark-|mdast-|micromark|unist-|vfi
 
 const common: Options = { entry: ['src/index.ts'], target: 'node20', platform: 'neutral', sourcemap: true, dts: true };
 
-// The PDF reader ("xxgk-audit/pdf"), its own build. pdfjs-dist stays external (it is big, and is loaded
-// with a dynamic import() on first use, which CommonJS can do too). The error classes come from the
+// The PDF reader ("xxgk-audit/pdf"), its own build. @embedpdf/pdfium (PDFium as WebAssembly) stays
+// external: it is loaded with a dynamic import() on first use, which CommonJS can do too, and its
+// .wasm is resolved from the installed package. The error classes come from the
 // core entry through the package's own name, so `instanceof AuditInputError` holds across the two
-// entries in both formats. `shims` gives the CJS build import.meta.url (used to find pdfjs' CMaps).
+// entries in both formats. `shims` gives the CJS build import.meta.url (used to find PDFium's .wasm).
 const coreErrorsFromPackage: NonNullable<Options['esbuildPlugins']>[number] = {
   name: 'core-errors-from-package',
   setup(build) {
@@ -20,7 +21,7 @@ const coreErrorsFromPackage: NonNullable<Options['esbuildPlugins']>[number] = {
 };
 const pdf: Options = {
   entry: { 'pdf/index': 'src/pdf/index.ts' },
-  external: ['pdfjs-dist', 'xxgk-audit'],
+  external: ['@embedpdf/pdfium', 'xxgk-audit'],
   esbuildPlugins: [coreErrorsFromPackage],
   target: 'node20',
   platform: 'neutral',

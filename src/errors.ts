@@ -37,6 +37,8 @@ export type AuditInputErrorCode =
   | 'CORRUPT_PDF'
   /** A PDF without a text layer (a scan). */
   | 'NO_TEXT_LAYER'
+  /** An encrypted PDF (a password is needed to read it). */
+  | 'ENCRYPTED_PDF'
   /** PDF given to the synchronous `audit` (use `readPdf` from "xxgk-audit/pdf"), or a format this version cannot read. */
   | 'UNSUPPORTED_FORMAT'
   /** The structure is too large or too deep to read safely (tables of millions of cells, nesting past the limit). */

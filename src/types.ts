@@ -30,6 +30,11 @@ export interface AuditInput {
   /** Shown in outputs, e.g. the file name. */
   uri?: string;
   meta?: AuditMeta;
+  /**
+   * Where each page of `content` (a string) begins, as offsets: `pageStarts[0]` is page 1's (0), and
+   * so on, never decreasing. readPdf fills it; positions then carry the page.
+   */
+  pageStarts?: number[];
 }
 
 /** What `readPdf` ("xxgk-audit/pdf") returns: a PDF's extracted text, which `audit` reads as such. */
@@ -39,6 +44,8 @@ export interface PdfTextInput {
   format: 'pdf';
   uri?: string;
   meta?: AuditMeta;
+  /** Where each page of `content` begins (offsets); positions then carry the page. */
+  pageStarts?: number[];
 }
 
 /** What `audit` takes: plain text, an AuditInput, or the result of `readPdf`. */
@@ -52,7 +59,7 @@ export interface Point {
   line: number;
   column: number;
   offset: number;
-  /** 1-based page, for PDF and DOCX input when the reader knows it. */
+  /** The page (from 1), when the input says where its pages begin (PDF; DOCX with explicit page breaks). */
   page?: number;
 }
 

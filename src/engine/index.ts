@@ -33,6 +33,7 @@ function modelOf(input: unknown, maxSize: number, withPrevious: boolean): Report
     uri: prepared.uri,
     meta: prepared.meta,
     source: extracted.source,
+    pageStarts: extracted.pageStarts,
     normalized: { text: normalized.text, map: composeMaps(normalized.map, extracted.map) },
   });
   assertLooksLikeReport(model);

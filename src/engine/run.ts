@@ -113,10 +113,14 @@ function checkedPosition(ruleId: string, p: unknown, bound: number): Position {
   if (!isPoint(start, bound) || !isPoint(end, bound) || start.offset > end.offset) {
     throw new Error(`rule "${ruleId}" reported an invalid position (points need line, column ≥ 1 and 0 ≤ offset ≤ ${bound}, start ≤ end)`);
   }
-  return {
-    start: { line: start.line, column: start.column, offset: start.offset },
-    end: { line: end.line, column: end.column, offset: end.offset },
-  };
+  return { start: copyPoint(start), end: copyPoint(end) };
+}
+
+/** A point's fields, with its page when it has a valid one (PDF input). */
+function copyPoint(p: { line: number; column: number; offset: number; page?: unknown }): Position['start'] {
+  const point: Position['start'] = { line: p.line, column: p.column, offset: p.offset };
+  if (Number.isInteger(p.page) && (p.page as number) >= 1) point.page = p.page as number;
+  return point;
 }
 
 function severityOf(run: RuleRun, messageId: string, defaultSeverity: Severity): Severity | 'off' {

@@ -586,6 +586,27 @@ interface Context {
   uri?: string;
 }
 
+/**
+ * Where an explicit page break (`w:br w:type="page"`, `w:pageBreakBefore`) starts a page: a mark in the
+ * text while it is built, taken out at the end (U+FFFF is not an XML character, so no document text
+ * holds it). Pages that Word lays out by itself are not known.
+ */
+const PAGE_MARK = '\uffff';
+
+/** Takes the page marks out of the text: the text, and where each page begins in it (when it has breaks). */
+function takePageMarks(marked: string): { text: string; pageStarts?: number[] } {
+  if (!marked.includes(PAGE_MARK)) return { text: marked };
+  const parts = marked.split(PAGE_MARK);
+  const pageStarts = [0];
+  let at = 0;
+  for (let i = 0; i < parts.length - 1; i++) {
+    at += parts[i]!.length;
+    // A break at the very start of the text does not begin a second page.
+    if (at > 0) pageStarts.push(at);
+  }
+  return { text: parts.join(''), pageStarts };
+}
+
 /** Elements whose content is not part of the visible text. */
 const SKIPPED = new Set([
   'pPr', 'rPr', 'tblPr', 'trPr', 'tcPr', 'sectPr', 'del', 'moveFrom', 'delText', 'instrText', 'delInstrText',
@@ -605,7 +626,9 @@ function isHidden(rPr: XNode | undefined): boolean {
 /** The text of a paragraph (lines separated by `\n`), and text boxes' paragraphs after it. */
 function paragraphText(p: XNode, ctx: Context, depth: number, after: string[]): string {
   const pPr = child(p, 'pPr');
-  let out = ctx.numberer.label(pPr);
+  const breakBefore = path(pPr, 'pageBreakBefore');
+  const newPage = breakBefore !== undefined && !['false', '0', 'off'].includes(attr(breakBefore, 'val') ?? '');
+  let out = (newPage ? PAGE_MARK : '') + ctx.numberer.label(pPr);
   const walk = (nodes: XNode[], d: number): void => {
     if (d > MAX_DEPTH) throw new AuditInputError('not a readable DOCX: word/document.xml nests elements too deeply', { uri: ctx.uri, code: 'CORRUPT_DOCX' });
     for (const n of nodes) {
@@ -624,6 +647,7 @@ function paragraphText(p: XNode, ctx: Context, depth: number, after: string[]): 
         case 'br':
         case 'cr':
           out += '\n';
+          if (tag === 'br' && attr(n, 'type') === 'page') out += PAGE_MARK;
           break;
         case 'noBreakHyphen':
           out += '-';
@@ -714,12 +738,19 @@ function tableLines(tbl: XNode, ctx: Context, depth: number): string[] {
 function bodyText(body: XNode[], ctx: Context): string {
   const lines: string[] = [];
   let lastBlank = true;
+  // A page break's mark moves to the start of the next line that is kept (blank lines collapse).
+  let pageMark = false;
   // Empty paragraphs (Word's spacing) collapse into one blank line.
   const line = (s: string, row = false): void => {
-    for (const part of s.split('\n')) {
+    for (let part of s.split('\n')) {
+      if (part.includes(PAGE_MARK)) {
+        pageMark = true;
+        part = part.split(PAGE_MARK).join('');
+      }
       const empty = !row && part.trim().length === 0;
       if (empty && lastBlank) continue;
-      lines.push(empty ? '' : part);
+      lines.push((pageMark ? PAGE_MARK : '') + (empty ? '' : part));
+      pageMark = false;
       lastBlank = empty;
     }
   };
@@ -806,6 +837,6 @@ export function extractDocx(content: string | Uint8Array, uri?: string): Extract
   const body = descendants(tree, 'body')[0];
   if (!body) throw new AuditInputError(`not a readable DOCX: ${mainPart} has no w:body`, { uri, code: 'CORRUPT_DOCX' });
   const ctx: Context = { numberer: new Numberer(numbering, styles), uri };
-  const text = bodyText(childrenOf(body), ctx);
-  return { source: text, text, format: 'docx' };
+  const { text, pageStarts } = takePageMarks(bodyText(childrenOf(body), ctx));
+  return pageStarts ? { source: text, text, format: 'docx', pageStarts } : { source: text, text, format: 'docx' };
 }

@@ -20,6 +20,8 @@ export interface Extracted {
   /** `map[i]` = offset in `source` of `text[i]`; `map[text.length]` = `source.length`. Absent when text === source. */
   map?: Int32Array;
   format: ReportFormat;
+  /** Offsets of `source` where its pages begin (PDF; DOCX with explicit page breaks), when known. */
+  pageStarts?: number[];
 }
 
 export type Extractor = (content: string | Uint8Array, uri: string | undefined) => Extracted;
@@ -53,7 +55,7 @@ export function extract(input: PreparedInput): Extracted {
       );
     }
     const text = extractors.text!(content, uri);
-    return { ...text, format: 'pdf' };
+    return input.pageStarts ? { ...text, format: 'pdf', pageStarts: input.pageStarts } : { ...text, format: 'pdf' };
   }
   const extractor = extractors[format];
   if (!extractor) {
@@ -63,7 +65,10 @@ export function extract(input: PreparedInput): Extracted {
       { uri, code: 'UNSUPPORTED_FORMAT' },
     );
   }
-  return extractor(content, uri);
+  const extracted = extractor(content, uri);
+  // A string the caller paged (e.g. a PDF's text from elsewhere) keeps the caller's pages.
+  if (input.pageStarts && extracted.source === content && !extracted.pageStarts) extracted.pageStarts = input.pageStarts;
+  return extracted;
 }
 
 /** Composes the normalisation map (normalised → extracted) with the extraction map (extracted → source), overwriting the first. */

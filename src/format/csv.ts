@@ -31,6 +31,7 @@ export function toCsv(results: ReadonlyArray<AuditResult>, options: CsvFormatOpt
     w.severity.warning,
     w.severity.info,
     ...ruleIds,
+    w.pagesHeader,
     w.error,
   ];
   const rows: string[][] = [header];
@@ -53,6 +54,7 @@ export function toCsv(results: ReadonlyArray<AuditResult>, options: CsvFormatOpt
         const o = outcomes.get(id);
         return o === undefined ? '' : en ? o : w.outcome[o];
       }),
+      findingPages(result),
       result.errors.map((e) => w.ruleCrashed(e.ruleId, e.message)).join('; '),
     ]);
   });
@@ -64,6 +66,13 @@ export function toCsv(results: ReadonlyArray<AuditResult>, options: CsvFormatOpt
   }
   const text = rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
   return options.bom ? '\uFEFF' + text : text;
+}
+
+/** The pages (PDF input) of the report's errors and warnings, in order: 「3; 4」. */
+function findingPages(result: AuditResult): string {
+  const pages = new Set<number>();
+  for (const f of result.findings) if (f.severity !== 'info' && f.position.start.page) pages.add(f.position.start.page);
+  return [...pages].sort((a, b) => a - b).join('; ');
 }
 
 function cell(value: string): string {

@@ -228,7 +228,7 @@ function reportHtml(
           `<td><span class="badge ${f.severity}">${esc(w.severity[f.severity])}</span></td>` +
           `<td>${esc(f.message)}${values.length ? `<div class="values">${esc(values.join('；'))}</div>` : ''}` +
           `<div class="rule-id">${esc(f.ruleId)}</div></td>` +
-          `<td>${esc(section)}</td><td class="where">${esc(w.line(f.position.start.line, f.position.start.column))}</td>` +
+          `<td>${esc(section)}</td><td class="where">${esc(w.where(f.position.start))}</td>` +
           `<td class="snippet">${esc(f.snippet)}</td></tr>`,
       );
     });
@@ -254,7 +254,7 @@ function reportHtml(
     out.push('<ol class="sections">');
     for (const s of top) {
       const canonical = s.key ? `<span class="muted">（${esc(w.section[s.key])}）</span>` : '';
-      out.push(`<li>${esc(s.title)}${canonical} <span class="muted">${esc(w.line(s.position.start.line, s.position.start.column))}</span></li>`);
+      out.push(`<li>${esc(s.title)}${canonical} <span class="muted">${esc(w.where(s.position.start))}</span></li>`);
     }
     out.push('</ol>');
   }

@@ -51,6 +51,10 @@ export interface Words {
   noYear: string;
   year: (y: number) => string;
   line: (line: number, column: number) => string;
+  /** A point's place with its page when it has one (PDF): 「第4页 第63行第10列」. */
+  where: (point: { line: number; column: number; page?: number }) => string;
+  page: (page: number) => string;
+  pagesHeader: string;
   expected: string;
   actual: string;
   section_: string;
@@ -123,6 +127,9 @@ const zh: Words = {
   noYear: '年份不详',
   year: (y) => `${y}年`,
   line: (line, column) => `第${line}行第${column}列`,
+  where: (p) => (p.page ? `第${p.page}页 ` : '') + `第${p.line}行第${p.column}列`,
+  page: (page) => `第${page}页`,
+  pagesHeader: '问题所在页',
   expected: '应为',
   actual: '实为',
   section_: '所在部分',
@@ -195,6 +202,9 @@ const en: Words = {
   noYear: 'year unknown',
   year: (y) => String(y),
   line: (line, column) => `line ${line}, column ${column}`,
+  where: (p) => (p.page ? `page ${p.page}, ` : '') + `line ${p.line}, column ${p.column}`,
+  page: (page) => `page ${page}`,
+  pagesHeader: 'finding pages',
   expected: 'expected',
   actual: 'actual',
   section_: 'section',

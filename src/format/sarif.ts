@@ -208,6 +208,8 @@ function sarifResult(
     region.charLength = Math.max(0, end.offset - start.offset);
   }
   if (f.snippet) region.snippet = { text: f.snippet };
+  // SARIF regions have no page: the page (PDF input) goes in the region's property bag.
+  if (start.page) region.properties = end.page && end.page !== start.page ? { page: start.page, endPage: end.page } : { page: start.page };
   const physicalLocation: Record<string, unknown> = artifact ? { artifactLocation: artifact, region } : { region };
 
   const properties: Record<string, unknown> = { severity: f.severity, impact: f.impact, messageId: f.messageId };

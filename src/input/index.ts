@@ -15,6 +15,8 @@ export interface PreparedInput {
   meta: AuditMeta;
   /** For text given as bytes: the charset it was decoded from and the places decoding replaced. */
   decoding?: { encoding: string; damaged: Array<[number, number]> };
+  /** Offsets of `content` (a string) where its pages begin (AuditInput.pageStarts, checked). */
+  pageStarts?: number[];
 }
 
 export const DEFAULT_MAX_INPUT_SIZE = 20 * 1024 * 1024;
@@ -63,6 +65,7 @@ export function toAuditInput(input: unknown): AuditInput {
     throw new AuditInputError(`input.meta must be an object, got ${describe(obj.meta)}`, { uri, code: 'BAD_INPUT' });
   }
   if (obj.meta !== undefined) checkMeta(obj.meta as Record<string, unknown>, uri);
+  if (obj.pageStarts !== undefined) checkPageStarts(obj.pageStarts, obj.content, uri);
   return obj as unknown as AuditInput;
 }
 
@@ -81,6 +84,20 @@ function checkMeta(meta: Record<string, unknown>, uri: string | undefined): void
   if (meta.issuer !== undefined && typeof meta.issuer !== 'string') bad('issuer', 'a string', meta.issuer);
   if (meta.previous !== undefined && typeof meta.previous !== 'string' && (meta.previous === null || typeof meta.previous !== 'object'))
     bad('previous', 'a string or an AuditInput', meta.previous);
+}
+
+function checkPageStarts(starts: unknown, content: unknown, uri: string | undefined): void {
+  const length = typeof content === 'string' ? content.length : -1;
+  const ok =
+    Array.isArray(starts) &&
+    length >= 0 &&
+    starts.every((o, i) => Number.isInteger(o) && o >= 0 && o <= length && (i === 0 ? o === 0 : o >= (starts[i - 1] as number)));
+  if (!ok) {
+    throw new AuditInputError(
+      `input.pageStarts must be offsets into a string content, the first 0, never decreasing; got ${describe(starts)}`,
+      { uri },
+    );
+  }
 }
 
 function describe(value: unknown): string {
@@ -162,6 +179,7 @@ export function prepareInput(raw: unknown, maxSize = DEFAULT_MAX_INPUT_SIZE): Pr
   }
   const format = sniffFormat(input);
   const prepared: PreparedInput = { format, content: input.content, uri, meta: { ...(input.meta ?? {}) } };
+  if (input.pageStarts !== undefined) prepared.pageStarts = input.pageStarts;
   if (input.content instanceof Uint8Array && TEXT_FORMATS.has(format)) {
     // Decoded here, once, so that the charset and any damaged places reach the result.
     const decoded = format === 'text' ? decodeBytes(input.content) : decodeMarkupBytes(input.content);

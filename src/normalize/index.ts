@@ -59,6 +59,40 @@ function foldWidth(code: number): number {
   return code;
 }
 
+const foldedIdeographs = new Map<number, string | undefined>();
+
+/**
+ * Kangxi radicals (U+2F00–U+2FDF) and CJK compatibility ideographs (U+F900–U+FAFF) → the unified
+ * ideograph NFKC gives (⼀ U+2F00 → 一, ⾏ U+2F8F → 行), or undefined for any other code: some PDF
+ * producers write them, and text copied out of such PDFs keeps them. One or two code units.
+ */
+function foldIdeograph(code: number): string | undefined {
+  if (!((code >= 0x2f00 && code <= 0x2fdf) || (code >= 0xf900 && code <= 0xfaff))) return undefined;
+  if (foldedIdeographs.has(code)) return foldedIdeographs.get(code);
+  const ch = String.fromCharCode(code);
+  const nfkc = ch.normalize('NFKC');
+  const folded = nfkc !== ch && nfkc.length <= 2 ? nfkc : undefined;
+  foldedIdeographs.set(code, folded);
+  return folded;
+}
+
+/** A CJK compatibility ideograph of the supplement (U+2F800–U+2FA1F) as NFKC folds it, or undefined. */
+function foldSupplement(codePoint: number): string | undefined {
+  if (codePoint < 0x2f800 || codePoint > 0x2fa1f) return undefined;
+  const nfkc = String.fromCodePoint(codePoint).normalize('NFKC');
+  return nfkc.length <= 2 ? nfkc : undefined;
+}
+
+/** The two buffers of pass 1 with room for more (a fold that gives two code units for one). */
+function grow(chars: Uint16Array, map: Int32Array) {
+  const size = chars.length + Math.max(16, chars.length >> 3);
+  const c = new Uint16Array(size);
+  c.set(chars);
+  const m = new Int32Array(size + 1);
+  m.set(map);
+  return [c, m] as const;
+}
+
 function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
@@ -70,7 +104,8 @@ const CN_NUMERALS = '一二三四五六七八九十';
  * Normalises report text:
  * 1. drops CR and zero-width characters;
  * 2. strips pinyin-annotation noise after a Han character: 據(jù) → 據;
- * 3. folds width (（一）→(一), ：→:, ，→,, full-width digits, U+3000/NBSP → space);
+ * 3. folds Kangxi radicals and CJK compatibility ideographs to unified ideographs (NFKC on those
+ *    blocks only: ⼈ → 人), and width (（一）→(一), ：→:, ，→,, full-width digits, U+3000/NBSP → space);
  * 4. maps traditional to simplified characters (OpenCC t2cn);
  * 5. removes spaces between two CJK characters and between a digit and 年/月/日 (and 年/月 and a digit).
  *
@@ -79,8 +114,8 @@ const CN_NUMERALS = '一二三四五六七八九十';
 export function normalize(source: string): NormalizedText {
   const n0 = source.length;
   // Pass 1: deletions of CR / zero-width / BOM and pinyin noise; width folding.
-  const chars = new Uint16Array(n0);
-  const map = new Int32Array(n0 + 1);
+  let chars = new Uint16Array(n0);
+  let map = new Int32Array(n0 + 1);
   let k = 0;
   let convertible = false;
   let surrogates = false;
@@ -95,14 +130,32 @@ export function normalize(source: string): NormalizedText {
         continue;
       }
     }
-    if (code >= 0x2e80) {
-      convertible = true;
-      if (code >= 0xd800 && code <= 0xdfff) surrogates = true;
+    // Kangxi radicals and compatibility ideographs: NFKC's unified ideograph, one or two code units
+    // (a few fold to a supplementary-plane ideograph), each mapped to the source character's offset.
+    const folded = code === 0xd87e ? foldSupplement(source.codePointAt(i)!) : code >= 0x2f00 && code <= 0xfaff ? foldIdeograph(code) : undefined;
+    if (folded !== undefined && folded.length === 2) {
+      if (k + 2 > chars.length) [chars, map] = grow(chars, map);
+      chars[k] = folded.charCodeAt(0);
+      chars[k + 1] = folded.charCodeAt(1);
+      map[k] = map[k + 1] = i;
+      k += 2;
+      convertible = surrogates = true;
+      prevHan = false;
+      if (code === 0xd87e) i++;
+      continue;
     }
-    chars[k] = foldWidth(code);
-    map[k] = i;
+    const at = i;
+    if (folded !== undefined && code === 0xd87e) i++;
+    const ideograph = folded !== undefined ? folded.charCodeAt(0) : code;
+    if (ideograph >= 0x2e80) {
+      convertible = true;
+      if (ideograph >= 0xd800 && ideograph <= 0xdfff) surrogates = true;
+    }
+    if (k >= chars.length) [chars, map] = grow(chars, map);
+    chars[k] = foldWidth(ideograph);
+    map[k] = at;
     k++;
-    prevHan = isHan(code);
+    prevHan = isHan(ideograph);
   }
   let text = codesToString(chars, k, surrogates);
   // Pass 2: traditional → simplified (every dictionary key is a CJK character ≥ U+2E80).
@@ -138,7 +191,7 @@ export function normalize(source: string): NormalizedText {
     i++;
   }
   outMap[m] = n0;
-  return { text: codesToString(out, m, surrogates), map: m === n0 ? outMap : outMap.subarray(0, m + 1) };
+  return { text: codesToString(out, m, surrogates), map: m + 1 === outMap.length ? outMap : outMap.subarray(0, m + 1) };
 }
 
 function removableSpace(before: number, after: number): boolean {

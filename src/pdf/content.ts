@@ -1,146 +1,199 @@
 /**
- * Reads one pdfjs page into positioned pieces (display space, y down): the text runs of its text layer
- * and the rulings of its vector graphics (the borders of its tables).
+ * Reads one PDFium page into positioned pieces (display space, y down): its characters, joined into
+ * runs of touching characters on one baseline, and the rulings of its vector graphics (the borders of
+ * its tables).
  */
-import { apply, concat, IDENTITY, type Matrix, type PageContent, type Segment, type TextRun } from './geometry';
+import { apply, concat, type Matrix, type PageContent, type Segment, type TextRun } from './geometry';
+import type { Pdfium } from './pdfium';
 
-/** The parts of pdfjs' API used here (typed loosely: the module is loaded at run time). */
-export interface PdfjsPage {
-  getViewport(params: { scale: number }): { width: number; height: number; transform: number[] };
-  getTextContent(): Promise<{ items: unknown[] }>;
-  getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }>;
-  cleanup(): unknown;
+/** Scratch memory in the WASM heap for the out-parameters of PDFium's getters (doubles and floats). */
+export interface Scratch {
+  /** Byte address of 128 bytes of memory (aligned for doubles). */
+  ptr: number;
 }
 
-export type Ops = Record<string, number>;
+const f32 = (p: Pdfium, ptr: number, n: number): Float32Array => new Float32Array(p.pdfium.HEAPU8.buffer, ptr, n);
+const f64 = (p: Pdfium, ptr: number, n: number): Float64Array => new Float64Array(p.pdfium.HEAPU8.buffer, ptr, n);
 
-interface TextItemLike {
-  str: string;
-  dir?: string;
-  width: number;
-  height: number;
-  transform: number[];
-}
+/** Characters that only separate words: they become space hints, never text. */
+const isSpace = (u: number): boolean => u === 0x20 || u === 0x3000 || u === 0xa0 || u === 0x09;
 
-const isTextItem = (item: unknown): item is TextItemLike =>
-  !!item && typeof (item as TextItemLike).str === 'string' && Array.isArray((item as TextItemLike).transform);
-
-/** Text items → runs in display space. Rotated text (watermarks, sideways labels) is left out. */
-export function toRuns(items: unknown[], viewport: Matrix): TextRun[] {
+/**
+ * The page's characters as runs: consecutive characters of one size on one baseline that touch (a gap
+ * under a sixth of the size) form a run; PDFium's generated characters (its guessed spaces and line
+ * ends) break runs, spaces (real or generated) become space hints. Rotated text (watermarks, sideways labels) is left
+ * out. Each run keeps its characters' left edges (`edges`) so that a table can put every character
+ * into its own cell.
+ */
+export function readRuns(p: Pdfium, textPage: number, display: Matrix, scratch: Scratch): TextRun[] {
+  const [D0, D1, D2, D3] = display;
+  const n = p.FPDFText_CountChars(textPage);
   const runs: TextRun[] = [];
-  for (const item of items) {
-    if (!isTextItem(item) || item.str === '') continue;
-    const m = concat(viewport, item.transform);
-    const size = Math.hypot(m[2], m[3]);
-    if (!(size > 0) || Math.abs(m[1]) > 0.01 * Math.abs(m[0]) || Math.abs(m[2]) > 0.01 * size || m[3] >= 0) continue;
-    const scale = Math.hypot(m[0], m[1]) / Math.hypot(item.transform[0]!, item.transform[1]!) || 1;
-    const x = m[4];
-    const y = m[5];
-    if (!item.str.trim()) {
-      runs.push({ text: ' ', x, y, width: 0, size, space: true });
+  const box = scratch.ptr; // FS_RECTF: left, top, right, bottom (floats)
+  const origin = scratch.ptr + 16; // up to four doubles
+  const matrix = scratch.ptr + 64; // FS_MATRIX: a b c d e f (floats)
+  let cur: (TextRun & { edges: number[] }) | undefined;
+  const flush = () => {
+    if (cur) runs.push(cur);
+    cur = undefined;
+  };
+  for (let k = 0; k < n; k++) {
+    const u = p.FPDFText_GetUnicode(textPage, k);
+    if (p.FPDFText_IsGenerated(textPage, k) || u === 0x0d || u === 0x0a || u === 0 || u === 0xfffe || u === 0xffff) {
+      // PDFium's own spaces (it saw a gap) sit where the run before them ends: a space hint there.
+      if (u === 0x20 && cur) runs.push({ text: ' ', x: cur.x + cur.width, y: cur.y, width: 0, size: cur.size, space: true });
+      flush();
       continue;
     }
-    if (item.dir === 'ttb') {
-      // Vertical writing: the characters run down from the item's origin, one glyph box each.
-      const chars = [...item.str];
-      const step = (item.height * scale) / Math.max(1, chars.length);
-      chars.forEach((ch, i) => {
-        if (ch.trim()) runs.push({ text: ch, x, y: y + i * step, width: size, size });
-      });
+    if (!p.FPDFText_GetMatrix(textPage, k, matrix)) continue;
+    const [a, b, c, d] = f32(p, matrix, 4) as unknown as [number, number, number, number];
+    // The glyph's axes on the displayed page (y down): upright text only, no rotation or shear.
+    const xx = D0 * a + D2 * b;
+    const xy = D1 * a + D3 * b;
+    const yx = D0 * c + D2 * d;
+    const yy = D1 * c + D3 * d;
+    if (xx <= 0 || yy >= 0 || Math.abs(xy) > 0.01 * xx || Math.abs(yx) > 0.01 * -yy) {
+      flush();
       continue;
     }
-    runs.push({ text: item.str, x, y, width: item.width * scale, size });
+    const size = p.FPDFText_GetFontSize(textPage, k) * -yy;
+    if (!(size > 0) || !p.FPDFText_GetLooseCharBox(textPage, k, box)) {
+      flush();
+      continue;
+    }
+    const rect = f32(p, box, 4); // left, top, right, bottom
+    const [left, looseRight] = spanX(display, rect[0]!, rect[1]!, rect[2]!, rect[3]!);
+    let right = looseRight;
+    // A loose box wider than any glyph (a character spacing or a vertical label's advance folded in):
+    // the glyph's own box says where it ends.
+    if (right - left > 1.5 * size && p.FPDFText_GetCharBox(textPage, k, origin, origin + 8, origin + 16, origin + 24)) {
+      const g = f64(p, origin, 4); // left, right, bottom, top
+      right = Math.min(right, Math.max(left, spanX(display, g[0]!, g[3]!, g[1]!, g[2]!)[1]));
+    }
+    if (!p.FPDFText_GetCharOrigin(textPage, k, origin, origin + 8)) {
+      flush();
+      continue;
+    }
+    const o = f64(p, origin, 2);
+    const y = D1 * o[0]! + D3 * o[1]! + display[5];
+    if (isSpace(u)) {
+      flush();
+      runs.push({ text: ' ', x: left, y, width: 0, size, space: true });
+      continue;
+    }
+    const ch = String.fromCharCode(u);
+    if (cur && Math.abs(cur.y - y) <= 0.1 * size && Math.abs(cur.size - size) <= 0.5) {
+      const gap = left - (cur.x + cur.width);
+      // A low surrogate always stays with its high surrogate.
+      if ((u >= 0xdc00 && u <= 0xdfff) || (gap <= size / 6 && gap >= -size / 2)) {
+        cur.text += ch;
+        cur.edges.push(left);
+        cur.width = Math.max(cur.width, right - cur.x);
+        continue;
+      }
+    }
+    flush();
+    cur = { text: ch, x: left, y, width: right - left, size, edges: [left] };
   }
+  flush();
   return runs;
 }
 
-const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+/** Left and right, on the displayed page, of a box given in page space (left, top, right, bottom). */
+function spanX(m: Matrix, l: number, t: number, r: number, b: number): [number, number] {
+  const x1 = m[0] * l + m[2] * t + m[4];
+  const x2 = m[0] * r + m[2] * b + m[4];
+  return x1 <= x2 ? [x1, x2] : [x2, x1];
+}
 
 /**
- * Axis-aligned rulings of a page's operator list (pdfjs ≥ 5: constructPath carries the painting
- * operator and a flat path buffer). Stroked straight segments are rulings, and so are thin filled
- * rectangles. Filled cells are not: some writers (WPS) shade every line of body text with a filled
- * rectangle, whose edges would turn paragraphs into a table. Clipping paths and curves are ignored.
+ * Page space (PDF, y up) to the displayed page (y down, from its top-left corner): the visible box
+ * (crop box within the media box, left/top/right/bottom) and the page's /Rotate (0–3 quarter turns
+ * clockwise). With the displayed width and height.
  */
-export function toSegments(
-  opList: { fnArray: ArrayLike<number>; argsArray: ArrayLike<unknown> },
-  OPS: Ops,
-  viewport: Matrix,
-): Segment[] {
-  const strokes = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-  const fills = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-  const segments: Segment[] = [];
-  let ctm: Matrix = IDENTITY;
-  const stack: Matrix[] = [];
-  const { fnArray, argsArray } = opList;
-  for (let i = 0; i < fnArray.length; i++) {
-    const fn = fnArray[i];
-    const args = argsArray[i] as unknown[] | null;
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? IDENTITY;
-    else if (fn === OPS.transform && Array.isArray(args) && args.length >= 6 && args.every(num)) ctm = concat(ctm, args as number[]);
-    else if (fn === OPS.paintFormXObjectBegin) {
-      stack.push(ctm);
-      const matrix = Array.isArray(args) ? args[0] : undefined;
-      if (matrix && typeof matrix === 'object' && (matrix as ArrayLike<number>).length === 6) ctm = concat(ctm, matrix as ArrayLike<number>);
-    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? IDENTITY;
-    else if (fn === OPS.constructPath && Array.isArray(args)) {
-      const paint = args[0];
-      const buffer = Array.isArray(args[1]) ? args[1][0] : undefined;
-      if (typeof paint !== 'number' || !buffer || typeof (buffer as ArrayLike<number>).length !== 'number') continue;
-      const stroke = strokes.has(paint);
-      const fill = fills.has(paint);
-      if (!stroke && !fill) continue;
-      const m = concat(viewport, ctm);
-      for (const points of subpaths(buffer as ArrayLike<number>)) {
-        const pts = points.map(([x, y]) => apply(m, x, y));
-        if (fill) addFilled(pts, segments);
-        if (stroke) addStroked(pts, segments);
-      }
-    }
+export function displayMatrix(box: { l: number; t: number; r: number; b: number }, quarterTurns: number): { m: Matrix; width: number; height: number } {
+  const { l, t, r, b } = box;
+  const w = r - l;
+  const h = t - b;
+  switch (((quarterTurns % 4) + 4) % 4) {
+    case 1:
+      return { m: [0, 1, 1, 0, -b, -l], width: h, height: w };
+    case 2:
+      return { m: [-1, 0, 0, 1, r, -b], width: w, height: h };
+    case 3:
+      return { m: [0, -1, -1, 0, t, r], width: h, height: w };
+    default:
+      return { m: [1, 0, 0, -1, -l, t], width: w, height: h };
   }
+}
+
+/** FPDF_PAGEOBJ_* and FPDF_SEGMENT_* */
+const OBJ_PATH = 2;
+const OBJ_FORM = 5;
+const SEG_LINETO = 0;
+const SEG_MOVETO = 2;
+
+/**
+ * Axis-aligned rulings of the page's vector graphics, in display space. Stroked straight segments
+ * are rulings, and so are thin filled rectangles. Filled cells are not: some writers (WPS) shade
+ * every line of body text with a filled rectangle, whose edges would turn paragraphs into a table.
+ * Curves are ignored. Form XObjects are entered, their matrix applied.
+ */
+export function readSegments(p: Pdfium, page: number, display: Matrix, scratch: Scratch): Segment[] {
+  const segments: Segment[] = [];
+  const walk = (count: number, get: (i: number) => number, outer: Matrix, depth: number) => {
+    for (let i = 0; i < count; i++) {
+      const obj = get(i);
+      const type = p.FPDFPageObj_GetType(obj);
+      if (type !== OBJ_PATH && type !== OBJ_FORM) continue;
+      const m = p.FPDFPageObj_GetMatrix(obj, scratch.ptr) ? concat(outer, f32(p, scratch.ptr, 6)) : outer;
+      if (type === OBJ_FORM) {
+        if (depth < 8) walk(p.FPDFFormObj_CountObjects(obj), (j) => p.FPDFFormObj_GetObject(obj, j), m, depth + 1);
+        continue;
+      }
+      readPath(p, obj, m, scratch, segments);
+    }
+  };
+  walk(p.FPDFPage_CountObjects(page), (i) => p.FPDFPage_GetObject(page, i), display, 0);
   return segments;
 }
 
-/** pdfjs' DrawOPS codes in a path buffer. */
-const MOVE = 0;
-const LINE = 1;
-const CURVE = 2;
-const QUAD = 3;
-const CLOSE = 4;
-
-/** Straight-line subpaths of a path buffer (a subpath with a curve is dropped). */
-function subpaths(buf: ArrayLike<number>): Array<Array<[number, number]>> {
-  const out: Array<Array<[number, number]>> = [];
+function readPath(p: Pdfium, path: number, m: Matrix, scratch: Scratch, out: Segment[]): void {
+  const modes = scratch.ptr + 32;
+  if (!p.FPDFPath_GetDrawMode(path, modes, modes + 4)) return;
+  const ints = new Int32Array(p.pdfium.HEAPU8.buffer, modes, 2);
+  const fill = ints[0] !== 0;
+  const stroke = ints[1] !== 0;
+  if (!fill && !stroke) return;
+  const n = p.FPDFPath_CountSegments(path);
+  const pt = scratch.ptr + 48;
   let cur: Array<[number, number]> = [];
   let curved = false;
   const flush = () => {
-    if (cur.length >= 2 && !curved) out.push(cur);
+    if (cur.length >= 2 && !curved) {
+      if (fill) addFilled(cur, out);
+      if (stroke) addStroked(cur, out);
+    }
     cur = [];
     curved = false;
   };
-  for (let k = 0; k < buf.length; ) {
-    const op = buf[k++];
-    if (op === MOVE) {
+  for (let i = 0; i < n; i++) {
+    const seg = p.FPDFPath_GetPathSegment(path, i);
+    if (!seg || !p.FPDFPathSegment_GetPoint(seg, pt, pt + 4)) continue;
+    const xy = f32(p, pt, 2);
+    const point = apply(m, xy[0]!, xy[1]!);
+    const type = p.FPDFPathSegment_GetType(seg);
+    if (type === SEG_MOVETO) {
       flush();
-      cur.push([buf[k]!, buf[k + 1]!]);
-      k += 2;
-    } else if (op === LINE) {
-      cur.push([buf[k]!, buf[k + 1]!]);
-      k += 2;
-    } else if (op === CURVE) {
-      curved = true;
-      k += 6;
-    } else if (op === QUAD) {
-      curved = true;
-      k += 4;
-    } else if (op === CLOSE) {
+      cur.push(point);
+    } else if (type === SEG_LINETO) cur.push(point);
+    else curved = true;
+    if (p.FPDFPathSegment_GetClose(seg)) {
       if (cur.length >= 2) cur.push(cur[0]!);
       flush();
-    } else break; // unknown layout: stop reading this path
+    }
   }
   flush();
-  return out;
 }
 
 const EPS = 0.5;
@@ -158,12 +211,16 @@ function addStroked(pts: Array<[number, number]>, out: Segment[]): void {
 const BAR = 3;
 
 function addFilled(pts: Array<[number, number]>, out: Segment[]): void {
-  const xs = pts.map((p) => p[0]);
-  const ys = pts.map((p) => p[1]);
-  const left = Math.min(...xs);
-  const right = Math.max(...xs);
-  const top = Math.min(...ys);
-  const bottom = Math.max(...ys);
+  let left = Infinity;
+  let right = -Infinity;
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const [x, y] of pts) {
+    left = Math.min(left, x);
+    right = Math.max(right, x);
+    top = Math.min(top, y);
+    bottom = Math.max(bottom, y);
+  }
   // Only axis-aligned rectangles: every corner on the bounding box.
   if (!pts.every(([x, y]) => (Math.abs(x - left) <= EPS || Math.abs(x - right) <= EPS) && (Math.abs(y - top) <= EPS || Math.abs(y - bottom) <= EPS))) return;
   const w = right - left;
@@ -179,16 +236,27 @@ export function mayHoldTable(runs: TextRun[]): boolean {
   return numbers >= 3;
 }
 
-/** Reads a page: its runs, and its rulings when the text suggests a table. */
-export async function readPageContent(page: PdfjsPage, pageNumber: number, OPS: Ops): Promise<PageContent> {
-  const viewport = page.getViewport({ scale: 1 });
-  const vt = viewport.transform as unknown as Matrix;
-  const text = await page.getTextContent();
-  const runs = toRuns(text.items, vt);
-  let segments: Segment[] = [];
-  if (mayHoldTable(runs)) {
-    segments = toSegments(await page.getOperatorList(), OPS, vt);
+/** Reads page `index` (0-based) of an open document: its runs, and its rulings when the text suggests a table. */
+export function readPageContent(p: Pdfium, doc: number, index: number, scratch: Scratch): PageContent {
+  const page = p.FPDF_LoadPage(doc, index);
+  if (!page) return { page: index + 1, width: 0, height: 0, runs: [], segments: [] };
+  try {
+    const box = p.FPDF_GetPageBoundingBox(page, scratch.ptr)
+      ? (([l, t, r, b]) => ({ l: l!, t: t!, r: r!, b: b! }))(f32(p, scratch.ptr, 4))
+      : { l: 0, t: p.FPDF_GetPageHeightF(page), r: p.FPDF_GetPageWidthF(page), b: 0 };
+    const { m: display, width, height } = displayMatrix(box, p.FPDFPage_GetRotation(page));
+    const textPage = p.FPDFText_LoadPage(page);
+    let runs: TextRun[] = [];
+    if (textPage) {
+      try {
+        runs = readRuns(p, textPage, display, scratch);
+      } finally {
+        p.FPDFText_ClosePage(textPage);
+      }
+    }
+    const segments = mayHoldTable(runs) ? readSegments(p, page, display, scratch) : [];
+    return { page: index + 1, width, height, runs, segments };
+  } finally {
+    p.FPDF_ClosePage(page);
   }
-  page.cleanup();
-  return { page: pageNumber, width: viewport.width, height: viewport.height, runs, segments };
 }

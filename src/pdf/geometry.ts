@@ -1,6 +1,6 @@
 /**
  * The page as positioned pieces, in display space: x to the right, y DOWN from the top of the page
- * (pdfjs' viewport at scale 1), so "above" means a smaller y.
+ * (PDF points), so "above" means a smaller y.
  */
 
 /** One run of upright text as the PDF placed it. */
@@ -16,6 +16,8 @@ export interface TextRun {
   size: number;
   /** A whitespace-only item: kept only as a hint that the text has a space here. */
   space?: boolean;
+  /** The left edge of each UTF-16 unit of `text`, when known: a table puts each character in its own cell. */
+  edges?: number[];
 }
 
 /** An axis-aligned ruling: a stroked line or a thin filled rectangle. */
@@ -36,7 +38,7 @@ export interface PageContent {
   segments: Segment[];
 }
 
-/** A 2×3 affine matrix [a, b, c, d, e, f] as PDF and pdfjs write it. */
+/** A 2×3 affine matrix [a, b, c, d, e, f] as PDF writes it. */
 export type Matrix = [number, number, number, number, number, number];
 
 export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];

@@ -196,18 +196,41 @@ function splitOnSpaces(run: TextRun): TextRun[] {
   return out;
 }
 
+/**
+ * A run whose characters' left edges are known, as one run per character (a surrogate pair stays
+ * whole): each character then goes to the cell its box centre lies in.
+ */
+function splitIntoChars(run: TextRun): TextRun[] {
+  const { text, edges } = run;
+  if (!edges || edges.length !== text.length || text.length < 2) return splitOnSpaces(run);
+  const out: TextRun[] = [];
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    const j = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? i + 2 : i + 1;
+    const x = edges[i]!;
+    const right = j < text.length ? edges[j]! : run.x + run.width;
+    out.push({ text: text.slice(i, j), x, y: run.y, width: Math.max(0, right - x), size: run.size });
+    i = j;
+  }
+  return out;
+}
+
 /** Puts the runs into the grid's cells and renders one row per grid row that holds any text. */
 export function readGrid(grid: Grid, runs: TextRun[]): GridTable {
   const { xs, ys } = grid;
   const nRows = ys.length - 1;
   const nCols = xs.length - 1;
   const cells: TextRun[][][] = Array.from({ length: nRows }, () => Array.from({ length: nCols }, () => []));
-  for (const run of runs.flatMap(splitOnSpaces)) {
+  // The merged cell of each grid cell, found once (every character of a cell asks the same question).
+  const anchors = new Map<number, [number, number]>();
+  for (const run of runs.flatMap(splitIntoChars)) {
     if (run.space) continue;
     const row = indexIn(ys, centreY(run));
     const col = indexIn(xs, centreX(run));
-    const [r, c] = anchorOf(grid, row, col);
-    cells[r]![c]!.push(run);
+    const key = row * nCols + col;
+    let anchor = anchors.get(key);
+    if (!anchor) anchors.set(key, (anchor = anchorOf(grid, row, col)));
+    cells[anchor[0]]![anchor[1]]!.push(run);
   }
   const rows: GridRow[] = [];
   for (let r = 0; r < nRows; r++) {

@@ -13,7 +13,12 @@ export interface Block {
   /** A row of a ruled grid (never page furniture). */
   grid?: boolean;
   text: string;
+  /** The page of the block's last line (a paragraph joined across a page break ends on the later page). */
   page: number;
+  /** Where pages begin inside `text`, after its first, as [offset, page] (a paragraph joined across a break). */
+  breaks?: Array<[number, number]>;
+  /** The page of the block's first line, when it differs from `page`. */
+  firstPage?: number;
   top: number;
   bottom: number;
   x0: number;
@@ -144,7 +149,11 @@ export function joinParagraphs(blocks: Block[]): Block[] {
     const prev = out[out.length - 1];
     if (prev && continues(prev, block, margins)) {
       const glue = /[A-Za-z]$/.test(prev.text) && /^[A-Za-z]/.test(block.text) ? ' ' : '';
-      out[out.length - 1] = { ...prev, text: prev.text + glue + block.text, page: block.page, top: block.top, bottom: block.bottom, x1: block.x1 };
+      const at = prev.text.length + glue.length;
+      const breaks = [...(prev.breaks ?? [])];
+      if (block.page !== prev.page) breaks.push([at, block.page]);
+      for (const [o, p] of block.breaks ?? []) breaks.push([at + o, p]);
+      out[out.length - 1] = { ...prev, text: prev.text + glue + block.text, page: block.page, firstPage: prev.firstPage ?? prev.page, breaks, top: block.top, bottom: block.bottom, x1: block.x1 };
       continue;
     }
     out.push(block);
@@ -164,16 +173,32 @@ function continues(a: Block, b: Block, { left, right }: { left: number; right: n
 
 /** The extracted text of the document: one line per paragraph, heading or table row. */
 export function renderText(pages: PageContent[]): string {
+  return renderPages(pages).text;
+}
+
+/**
+ * The extracted text, and where each page begins in it (`pageStarts[n - 1]` for page n; a page with
+ * no text begins where the next one does).
+ */
+export function renderPages(pages: PageContent[]): { text: string; pageStarts: number[] } {
   const laidOut = pages.map(layoutPage);
   const kept = dropPageFurniture(laidOut, pages.map((p) => p.height));
   const blocks = joinParagraphs(kept.flat());
-  const lines: string[] = [];
+  const pageStarts = [0];
+  // The first page with a given number: pages begin in order, so every page up to `page` starts here.
+  const begin = (page: number, at: number) => {
+    while (pageStarts.length < page) pageStarts.push(at);
+  };
+  let text = '';
   let prev: Block | undefined;
   for (const block of blocks) {
     // A blank line around each table (a table continued on the next page stays one block).
-    if (prev && prev.kind !== block.kind) lines.push('');
-    lines.push(block.text);
+    if (prev && prev.kind !== block.kind) text += '\n';
+    begin(block.firstPage ?? block.page, text.length);
+    for (const [o, p] of block.breaks ?? []) begin(p, text.length + o);
+    text += block.text + '\n';
     prev = block;
   }
-  return lines.join('\n') + (lines.length ? '\n' : '');
+  begin(pages.length, text.length);
+  return { text, pageStarts };
 }

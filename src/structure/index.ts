@@ -17,6 +17,8 @@ export interface ModelInput {
   uri?: string;
   meta: AuditMeta;
   source: string;
+  /** Offsets of `source` where its pages begin, when known. */
+  pageStarts?: number[];
   normalized: NormalizedText;
 }
 
@@ -49,7 +51,7 @@ export function buildModel(input: ModelInput): ReportModel {
   const year = input.meta.year ?? textYear;
   const issuer = input.meta.issuer ?? findIssuer(lines, title, text);
   const fp = fingerprint(text);
-  const mapper = createPositionMapper(source, normalized.map);
+  const mapper = createPositionMapper(source, normalized.map, input.pageStarts);
   const { tables: read, printed } = readTablesWithCoverage(text);
 
   const model: ReportModel = {

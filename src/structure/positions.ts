@@ -28,7 +28,7 @@ export function lastAtMost(n: number, valueAt: (i: number) => number, x: number)
   return lo;
 }
 
-export function createPositionMapper(source: string, map: Int32Array): PositionMapper {
+export function createPositionMapper(source: string, map: Int32Array, pageStarts?: readonly number[]): PositionMapper {
   const lineStarts = [0];
   for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const last = map.length - 1;
@@ -53,7 +53,11 @@ export function createPositionMapper(source: string, map: Int32Array): PositionM
   function sourcePoint(offset: number): Point {
     const o = Math.max(0, Math.min(offset, source.length));
     const lo = lastAtMost(lineStarts.length, (i) => lineStarts[i]!, o);
-    return { line: lo + 1, column: o - lineStarts[lo]! + 1, offset: o };
+    const point: Point = { line: lo + 1, column: o - lineStarts[lo]! + 1, offset: o };
+    // The page a character is on: the last page that begins at or before it (an empty page shares its
+    // offset with the next, which wins).
+    if (pageStarts?.length) point.page = lastAtMost(pageStarts.length, (i) => pageStarts[i]!, o) + 1;
+    return point;
   }
   function toSource(offset: number): number {
     return map[Math.max(0, Math.min(offset, last))]!;

@@ -9,12 +9,16 @@
  * 4. Peak memory on the 1 MB document, in a child process (target ≤ 20× the input size); also in a
  *    warmed worker, and the heap a kept result holds (for information).
  * 5. 1,000 reports through the CLI on 2 worker threads (target < 10 s).
+ * 6. PDF (issue #15): per corpus PDF, readPdf + audit in this process against a whole
+ *    `pdftotext -layout` process on the same file, measured alternately (target ≤ 1.5×; skipped with
+ *    a note when pdftotext is not installed); resident memory after 1,000 PDF reads against after 10,
+ *    in a child process (target: within 50 MB); the CLI over 200 PDF copies on 2 worker threads.
  *
  * Times are medians of interleaved runs after a warm-up, so load on the machine hits both sides
  * of a ratio alike.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { writeHeapSnapshot } from 'node:v8';
 import { dirname, join } from 'node:path';
@@ -84,7 +88,13 @@ function documentOf(bytes: number): { text: string; copies: number } {
 
 async function main(): Promise<void> {
   if (process.argv[2] === '--memory-child') return memoryChild(Number(process.argv[3]), process.argv[4] as MemoryMode);
+  if (process.argv[2] === '--pdf-memory-child') return pdfMemoryChild();
   console.log(`xxgk-audit bench · node ${process.version} · ${process.platform}/${process.arch}\n`);
+  // `npm run bench -- --pdf`: section 6 only.
+  if (process.argv[2] === '--pdf') {
+    await pdfBench();
+    return;
+  }
 
   // 1. Audit vs remark-parse per seed; beside it the same pipeline with every rule off (its floor).
   console.log('1. audit vs remark-parse on the same text (median of interleaved runs; in brackets: every rule off)');
@@ -194,6 +204,8 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 
+  await pdfBench();
+
   console.log('\nmeasured | value | target | \n---|---|---|---');
   for (const r of rows) console.log(`${r[0].trim()} | ${r[1]} | ${r[2]} | ${r[3]}`);
 }
@@ -281,6 +293,105 @@ function memoryChild(bytes: number, mode: MemoryMode): void {
   run(doc);
   const peak = process.resourceUsage().maxRSS * 1024;
   console.log(JSON.stringify({ input: utf8Bytes(doc), peak: Math.max(0, peak - base) }));
+}
+
+const pdfDir = join(root, 'test', 'fixtures', 'pdf');
+const pdfFiles = readdirSync(pdfDir)
+  .filter((f) => f.endsWith('.pdf'))
+  .sort();
+
+/** Whether a command runs (exit 0) with these arguments. */
+const runs = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
+
+async function pdfBench(): Promise<void> {
+  console.log('\n6. PDF: readPdf + audit against pdftotext -layout (median of 15 alternating runs, after 20 untimed');
+  console.log('   reads that let V8 compile the hot WebAssembly and JavaScript with its optimising tier)');
+  const havePdftotext = runs('pdftotext', ['-v']);
+  if (!havePdftotext) console.log('  (pdftotext not installed: apt-get install -y poppler-utils; the comparison rows are skipped)');
+  for (const name of pdfFiles) {
+    const file = join(pdfDir, name);
+    const bytes = new Uint8Array(readFileSync(file));
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    for (let i = 0; i < 20; i++) audit(await readPdf(bytes));
+    for (let i = 0; i < 15; i++) {
+      let t = performance.now();
+      audit(await readPdf(bytes));
+      const a = performance.now() - t;
+      let b = 0;
+      if (havePdftotext) {
+        t = performance.now();
+        spawnSync('pdftotext', ['-layout', file, '-'], { stdio: ['ignore', 'pipe', 'ignore'] });
+        b = performance.now() - t;
+      }
+      ours.push(a);
+      theirs.push(b);
+    }
+    const o = median(ours);
+    if (!havePdftotext) {
+      row(`  ${name.replace(/^.*__/, '')} readPdf + audit`, ms(o), '', null);
+      continue;
+    }
+    const p = median(theirs);
+    row(`  ${name.replace(/^.*__/, '')}`, `${ms(o)} / ${ms(p)} = ${(o / p).toFixed(2)}×`, '≤ 1.5×', o / p <= 1.5);
+  }
+
+  console.log('\n   resident memory over many PDF reads (one child process, hzq2024)');
+  const child = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', fileURLToPath(import.meta.url), '--pdf-memory-child'], {
+    encoding: 'utf8',
+  });
+  try {
+    const m = JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as { after10: number; after1000: number; heap10: number; heap1000: number; wasm: number };
+    const grew = (m.after1000 - m.after10) / MB;
+    row('  RSS after 1,000 reads − after 10', `${(m.after1000 / MB).toFixed(1)} − ${(m.after10 / MB).toFixed(1)} = ${grew.toFixed(1)} MB`, '≤ 50 MB', grew <= 50);
+    row('  JS heap after 1,000 − after 10', `${((m.heap1000 - m.heap10) / MB).toFixed(1)} MB (WASM memory ${(m.wasm / MB).toFixed(0)} MB)`, '', null);
+  } catch {
+    row('  PDF memory', `child failed: ${child.stderr.slice(0, 200)}`, '', false);
+  }
+
+  console.log('\n   200 PDF copies through the CLI, 2 worker threads');
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-bench-pdf-'));
+  try {
+    for (let i = 0; i < 200; i++) copyFileSync(join(pdfDir, pdfFiles[i % pdfFiles.length]!), join(dir, `${String(i).padStart(3, '0')}.pdf`));
+    const t = performance.now();
+    const run = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), '--jobs', '2', '--format', 'json', '--no-progress', '-o', join(dir, 'out.json'), dir], {
+      encoding: 'utf8',
+    });
+    const took = (performance.now() - t) / 1000;
+    let results = 0;
+    try {
+      results = (JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as unknown[]).length;
+    } catch {
+      // reported below
+    }
+    row(`  ${results} PDFs (exit ${run.status})`, `${took.toFixed(2)} s = ${(results / took).toFixed(1)} files/s`, '', results === 200 ? null : false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs in a child process: resident memory after 10 and after 1,000 reads of one PDF. */
+async function pdfMemoryChild(): Promise<void> {
+  const bytes = new Uint8Array(readFileSync(join(pdfDir, 'kirogovcompare__hzq2024_working.pdf')));
+  const gc = () => {
+    const exposed = (globalThis as { gc?: () => void }).gc;
+    exposed?.();
+    exposed?.();
+  };
+  let after10 = 0;
+  let heap10 = 0;
+  for (let i = 1; i <= 1000; i++) {
+    await readPdf(bytes);
+    if (i === 10) {
+      gc();
+      after10 = process.memoryUsage().rss;
+      heap10 = process.memoryUsage().heapUsed;
+    }
+  }
+  gc();
+  const { loadPdfium } = await import('../../src/pdf/pdfium');
+  const wasm = (await loadPdfium()).pdfium.HEAPU8.length;
+  console.log(JSON.stringify({ after10, after1000: process.memoryUsage().rss, heap10, heap1000: process.memoryUsage().heapUsed, wasm }));
 }
 
 main().catch((e) => {

@@ -364,10 +364,10 @@ describe('xxgk-audit: output formats', () => {
     const r = run(['--config', onlyPluginConfig, '--format', 'csv', 'test/fixtures/seeds', 'nothing-here.txt']);
     expect(r.code).toBe(2);
     const rows = r.stdout.trimEnd().split('\r\n');
-    expect(rows[0]).toBe('文件,标题,发布机关,年份,格式,得分,结论,错误,警告,提示,required-phrases,错误信息');
+    expect(rows[0]).toBe('文件,标题,发布机关,年份,格式,得分,结论,错误,警告,提示,required-phrases,问题所在页,错误信息');
     expect(rows).toHaveLength(1 + 5 + 1);
-    expect(rows[3]).toMatch(new RegExp(`^test/fixtures/seeds/${seedFiles[2]},焦虎镇 2024年政府信息公开工作年度报告,焦虎镇,2024,TPL2021,0,通过,0,1,0,未通过,$`));
-    expect(rows[6]).toBe('nothing-here.txt,,,,,,,,,,,找不到该文件或文件夹');
+    expect(rows[3]).toMatch(new RegExp(`^test/fixtures/seeds/${seedFiles[2]},焦虎镇 2024年政府信息公开工作年度报告,焦虎镇,2024,TPL2021,0,通过,0,1,0,未通过,,$`));
+    expect(rows[6]).toBe('nothing-here.txt,,,,,,,,,,,,找不到该文件或文件夹');
   });
 
   it('--output into a folder that does not exist: exit 2 naming the output file', () => {

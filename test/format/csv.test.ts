@@ -44,7 +44,7 @@ describe('toCsv', () => {
 
   it('has a header and one row per report with year, template, issuer, score and the outcome of each rule', () => {
     const rows = parseCsv(toCsv(results));
-    expect(rows[0]).toEqual(['文件', '标题', '发布机关', '年份', '格式', '得分', '结论', '错误', '警告', '提示', ...ruleIds, '错误信息']);
+    expect(rows[0]).toEqual(['文件', '标题', '发布机关', '年份', '格式', '得分', '结论', '错误', '警告', '提示', ...ruleIds, '问题所在页', '错误信息']);
     expect(rows).toHaveLength(1 + results.length);
     results.forEach((r, k) => {
       const row = rows[k + 1]!;
@@ -98,7 +98,7 @@ describe('toCsv', () => {
 
   it('shows the one verdict of each result and keeps the rule columns it is given', () => {
     const rows = parseCsv(toCsv(results, { ruleIds: ['required-phrases'] }));
-    expect(rows[0]!.slice(10)).toEqual(['required-phrases', '错误信息']);
+    expect(rows[0]!.slice(10)).toEqual(['required-phrases', '问题所在页', '错误信息']);
     expect(rows.slice(1).map((r) => r[6])).toEqual(results.map((r) => (r.passed ? '通过' : '未通过')));
     // A score of 50 with no error is not passed under the default minScore of 60, and the CSV agrees.
     const fifty = { ...results[0]!, score: 50, passed: false };

@@ -9,6 +9,7 @@ import { AuditInputError } from '../../src/errors';
 import { AuditInputError as PublicAuditInputError } from '../../src/index';
 import { readPdf } from '../../src/pdf/index';
 import { fixturesDir } from '../helpers';
+import { buildPdf, show } from './make-pdf';
 
 const real = new Uint8Array(readFileSync(join(fixturesDir, 'pdf', 'kirogovcompare__hzq2024_working.pdf')));
 const ascii = (s: string) => new TextEncoder().encode(s);
@@ -47,7 +48,9 @@ async function errorOf(bytes: Uint8Array, uri = 'bad.pdf'): Promise<AuditInputEr
 
 describe('bad PDF bytes', () => {
   it('random bytes: not a PDF', async () => {
-    expect((await errorOf(noise(64 * 1024))).message).toMatch(/^bad\.pdf: not a PDF: no "%PDF-" header/);
+    const err = await errorOf(noise(64 * 1024));
+    expect(err.message).toMatch(/^bad\.pdf: not a PDF: no "%PDF-" header/);
+    expect(err.code).toBe('CORRUPT_PDF');
   });
 
   it('an empty file', async () => {
@@ -58,16 +61,30 @@ describe('bad PDF bytes', () => {
     const err = await errorOf(real.slice(0, Math.floor(real.length / 2)));
     expect(err.message).toMatch(/truncated or damaged/);
     expect(err.message).toContain('%%EOF');
+    expect(err.code).toBe('CORRUPT_PDF');
   });
 
-  it('a PDF header and an end marker around random bytes: damaged (the pdfjs error is wrapped)', async () => {
+  it('a PDF header and an end marker around random bytes: damaged (PDFium\'s load error is named)', async () => {
     const err = await errorOf(concatBytes(ascii('%PDF-1.7\n'), noise(50_000, 3), ascii('\n%%EOF\n')));
-    expect(err.message).toMatch(/damaged or not a PDF \(Invalid PDF structure\.\)/);
+    expect(err.message).toMatch(/damaged or not a PDF \(PDFium: not a PDF or damaged\)/);
+    expect(err.code).toBe('CORRUPT_PDF');
   });
 
   it('a truncated PDF with an end marker glued on: damaged', async () => {
     const err = await errorOf(concatBytes(real.slice(0, 120_000), ascii('\n%%EOF\n')));
     expect(err.message).toMatch(/damaged/);
+  });
+
+  it('a PDF that needs a password: encrypted', async () => {
+    // A standard security handler whose /U entry no empty user password can match.
+    const plain = new TextDecoder().decode(buildPdf([{ content: show('Hello', 72, 700) }]));
+    const hex = (n: number) => '<' + 'ab'.repeat(n) + '>';
+    const locked = plain.replace(/trailer\n<< /, `trailer\n<< /Encrypt << /Filter /Standard /V 1 /R 2 /O ${hex(32)} /U ${hex(32)} /P -4 >> /ID [${hex(16)} ${hex(16)}] `);
+    expect(locked).not.toBe(plain);
+    await expect(readPdf(new TextEncoder().encode(plain))).resolves.toMatchObject({ format: 'pdf' });
+    const err = await errorOf(new TextEncoder().encode(locked));
+    expect(err.code).toBe('ENCRYPTED_PDF');
+    expect(err.message).toMatch(/password-protected/);
   });
 
   it('the whole file still reads (the cases above fail for their damage, not for the file)', async () => {
@@ -92,5 +109,13 @@ describe('bad arguments', () => {
   it('maxPages that is not a positive integer', async () => {
     await expect(readPdf(real, { maxPages: 0 })).rejects.toThrow(/maxPages must be a positive integer/);
     await expect(readPdf(real, { maxPages: 4 })).rejects.toThrow(/5 pages, more than the limit of 4/);
+    await expect(readPdf(real, { maxPages: 4 })).rejects.toMatchObject({ code: 'INPUT_TOO_LARGE' });
+  });
+
+  it('a file over maxBytes: too large, refused before it is parsed', async () => {
+    const err = await readPdf(real, { maxBytes: 1000, uri: 'big.pdf' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AuditInputError);
+    expect(err).toMatchObject({ code: 'INPUT_TOO_LARGE', uri: 'big.pdf' });
+    expect((err as Error).message).toMatch(/more than the limit of 1000 \(option maxBytes\)/);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The layout step alone (no pdfjs): pages of positioned runs and rulings → extracted text.
+ * The layout step alone (no PDFium): pages of positioned runs and rulings → extracted text.
  * Coordinates are display space (y down), as content.ts produces them.
  */
 import { describe, expect, it } from '@jest/globals';

@@ -1,7 +1,7 @@
 /**
  * Writes small PDFs for the tests: pages of hand-written content streams, two fonts — F1 Helvetica
  * (ASCII) and F2 STSong-Light through the predefined CMap UniGB-UCS2-H (Chinese, not embedded, as
- * many government PDFs do; pdfjs needs its CMap files to read it) — and a correct xref table.
+ * many government PDFs do; PDFium has the CMap built in) — and a correct xref table.
  */
 
 export interface PageSpec {
@@ -9,6 +9,8 @@ export interface PageSpec {
   content: string;
   width?: number;
   height?: number;
+  /** The page's /Rotate (degrees clockwise). */
+  rotate?: number;
 }
 
 /** A Chinese string as the hex string of its UCS-2 codes, for `<…> Tj` with font F2. */
@@ -46,7 +48,7 @@ export function buildPdf(pages: PageSpec[]): Uint8Array {
     const stream = add(`<< /Length ${page.content.length} >>\nstream\n${page.content}\nendstream`);
     kids.push(
       add(
-        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${page.width ?? 595} ${page.height ?? 842}] /Contents ${stream} 0 R /Resources << /Font << /F1 ${helvetica} 0 R /F2 ${song} 0 R >> >> >>`,
+        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${page.width ?? 595} ${page.height ?? 842}]${page.rotate ? ` /Rotate ${page.rotate}` : ''} /Contents ${stream} 0 R /Resources << /Font << /F1 ${helvetica} 0 R /F2 ${song} 0 R >> >> >>`,
       ),
     );
   }

@@ -5,9 +5,12 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { audit } from '../../src/index';
-import { readPdf } from '../../src/pdf/index';
+import { audit, formatText, toCsv, toHtml, toSarif } from '../../src/index';
+import { readPdf, readPdfPages } from '../../src/pdf/index';
+import { renderText } from '../../src/pdf/layout';
 import type { AuditResult, PdfTextInput } from '../../src/types';
+import { Ajv } from 'ajv';
+import resultSchema from '../../schemas/audit-result.schema.json' with { type: 'json' };
 import { fixturesDir } from '../helpers';
 
 const HZQ2023 = 'kirogovcompare__hzq2023_working.pdf';
@@ -84,6 +87,80 @@ describe('what the audit reads from the PDFs', () => {
     expect(t3.map((c) => cell(r, 'T3', 'new', c))).toEqual([3001, 53, 0, 0, 61, 4, 3119]);
     expect(t3.map((c) => cell(r, 'T3', 'total', c))).toEqual([2932, 53, 0, 0, 61, 4, 3050]);
     expect(cell(r, 'T2', 'fees', 'feeAmount')).toBe(96171.6);
+  });
+});
+
+describe('pages', () => {
+  it.each([HZQ2023, HZQ2024, HUAIAN])('%s: every line of the text is on the page that holds it', async (name) => {
+    const input = inputs[name]!;
+    const pages = await readPdfPages(bytesOf(name));
+    expect(input.pageStarts).toHaveLength(pages.length);
+    expect(input.pageStarts![0]).toBe(0);
+    // Each page read alone: a line of the whole text that appears on exactly one page is there.
+    const alone = pages.map((p) => new Set(renderText([p]).split('\n')));
+    let checked = 0;
+    let offset = 0;
+    for (const line of textOf(name).split('\n')) {
+      const holders = alone.map((set, i) => (set.has(line) ? i + 1 : 0)).filter((n) => n > 0);
+      if (line.length >= 6 && holders.length === 1) {
+        const page = input.pageStarts!.filter((start) => start <= offset).length;
+        expect([line, page]).toEqual([line, holders[0]]);
+        checked++;
+      }
+      offset += line.length + 1;
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+
+  it('洪泽区 2023: the 表四 findings name the page of 表四, and findings before it earlier pages', () => {
+    const result = results[HZQ2023]!;
+    const t4Row = '10\t1\t0\t0\t0\t0\t0\t0\t0\t0\t5\t0\t0\t0\t0';
+    const text = textOf(HZQ2023);
+    const rowAt = text.indexOf(t4Row);
+    const input = inputs[HZQ2023]!;
+    const pageOfRow = input.pageStarts!.filter((start) => start <= rowAt).length;
+    expect(pageOfRow).toBeGreaterThan(1);
+    const findings = result.findings.filter((f) => f.ruleId === 'tables-reconcile');
+    expect(findings.map((f) => [f.position.start.page, f.position.end.page])).toEqual([
+      [pageOfRow, pageOfRow],
+      [pageOfRow, pageOfRow],
+    ]);
+    // Every position of the result carries a page.
+    for (const f of result.findings) expect(f.position.start.page).toBeGreaterThanOrEqual(1);
+    for (const s of result.report.sections) expect(s.position.start.page).toBeGreaterThanOrEqual(1);
+    expect(result.report.sections[0]!.position.start.page).toBe(1);
+  });
+
+  it.each([HZQ2023, HZQ2024, HUAIAN])('%s: the result, pages and all, is valid against the result schema', (name) => {
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(resultSchema);
+    expect(validate(results[name]!)).toBe(true);
+    expect(validate.errors ?? null).toBeNull();
+  });
+
+  it('the text, HTML, CSV and SARIF outputs name the page of the 表四 findings', () => {
+    const result = results[HZQ2023]!;
+    const f = result.findings.find((x) => x.ruleId === 'tables-reconcile')!;
+    const page = f.position.start.page!;
+    const { line, column } = f.position.start;
+    expect(formatText([result])).toContain(`${HZQ2023}:${line}:${column} (第${page}页)`);
+    expect(formatText([result], { locale: 'en' })).toContain(`${HZQ2023}:${line}:${column} (page ${page})`);
+    expect(toHtml([result])).toContain(`第${page}页 第${line}行第${column}列`);
+    const csv = toCsv([result]).split('\r\n');
+    const header = csv[0]!.split(',');
+    expect(csv[1]!.split(',')[header.indexOf('问题所在页')]).toMatch(new RegExp(`(^|; )${page}(;|$)`));
+    const sarif = toSarif([result]) as unknown as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { region: Record<string, unknown> } }> }> }> };
+    const regions = sarif.runs[0]!.results.filter((r) => r.ruleId === 'tables-reconcile').map((r) => r.locations[0]!.physicalLocation.region);
+    expect(regions.map((r) => r.properties)).toEqual([{ page }, { page }]);
+  });
+
+  it('a paragraph joined across a page break: its first part on the first page, the rest on the next', () => {
+    const text = textOf(HZQ2023);
+    const line = linesOf(HZQ2023).find((l) => l.startsWith('加强区政府门户网站'))!;
+    const at = text.indexOf(line);
+    const cut = at + line.indexOf('级审核、先审后发');
+    const starts = inputs[HZQ2023]!.pageStarts!;
+    expect(starts).toContain(cut);
+    expect(starts.indexOf(cut)).toBe(1); // page 2 begins inside the paragraph
   });
 });
 

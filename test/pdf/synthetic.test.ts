@@ -6,7 +6,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { AuditInputError } from '../../src/errors';
 import { NO_TEXT_LAYER_MESSAGE, readPdf } from '../../src/pdf/index';
-import { buildPdf, line, show } from './make-pdf';
+import { buildPdf, cjk, line, show } from './make-pdf';
 
 const textOf = async (bytes: Uint8Array, options = {}) => (await readPdf(bytes, options)).content as string;
 
@@ -19,7 +19,18 @@ describe('text', () => {
   it('passes uri and meta through', async () => {
     const bytes = buildPdf([{ content: show('政府信息公开工作年度报告正文内容', 72, 700) }]);
     const input = await readPdf(bytes, { uri: 'r.pdf', meta: { year: 2024 } });
-    expect(input).toEqual({ content: '政府信息公开工作年度报告正文内容\n', format: 'pdf', uri: 'r.pdf', meta: { year: 2024 } });
+    expect(input).toEqual({ content: '政府信息公开工作年度报告正文内容\n', format: 'pdf', uri: 'r.pdf', meta: { year: 2024 }, pageStarts: [0] });
+  });
+
+  it('says where each page begins; an empty page begins where the next one does', async () => {
+    const bytes = buildPdf([
+      { content: show('第一页的正文内容', 72, 700) },
+      { content: line(72, 700, 500, 700) },
+      { content: show('第三页的正文内容', 72, 700) },
+    ]);
+    const input = await readPdf(bytes);
+    expect(input.content).toBe('第一页的正文内容\n第三页的正文内容\n');
+    expect(input.pageStarts).toEqual([0, 9, 9]);
   });
 });
 
@@ -115,12 +126,40 @@ describe('pages', () => {
   });
 });
 
+describe('rotated pages', () => {
+  /** Text drawn so that it reads upright once the page is turned by /Rotate (PDF space, y up). */
+  const turned = (text: string, x: number, y: number, rotate: number) => {
+    const m = { 90: '0 1 -1 0', 180: '-1 0 0 -1', 270: '0 -1 1 0' }[rotate as 90 | 180 | 270];
+    return `BT /F2 12 Tf ${m} ${x} ${y} Tm ${cjk(text)} Tj ET\n`;
+  };
+
+  it.each([90, 180, 270])('/Rotate %i: the text reads in display order, upright', async (rotate) => {
+    // Two lines, the first nearer the displayed top: in PDF space that side depends on the turn
+    // (turned clockwise by 90°, the page's left edge is its top; by 270°, its right edge; checked
+    // against poppler's pdftotext on the same pages in Latin type).
+    const at = {
+      90: [[480, 100], [500, 100]],
+      180: [[500, 100], [500, 120]],
+      270: [[120, 700], [100, 700]],
+    }[rotate as 90 | 180 | 270];
+    const content = turned('第一行正文内容', at[0]![0]!, at[0]![1]!, rotate) + turned('第二行正文内容', at[1]![0]!, at[1]![1]!, rotate);
+    const input = await readPdf(buildPdf([{ content, rotate }]));
+    expect(input.content).toBe('第一行正文内容\n第二行正文内容\n');
+  });
+
+  it('text turned on an unrotated page (a sideways label, a watermark) is left out', async () => {
+    const input = await readPdf(buildPdf([{ content: show('正文内容', 72, 700) + turned('侧边文字', 500, 100, 90) }]));
+    expect(input.content).toBe('正文内容\n');
+  });
+});
+
 describe('no text layer', () => {
   it('a PDF of drawings only is refused as a scan, in Chinese and English', async () => {
     const bytes = buildPdf([{ content: line(72, 700, 500, 700) + '72 100 400 500 re f\n' }, { content: line(72, 700, 500, 100) }]);
     const err = await readPdf(bytes, { uri: 'scan.pdf' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AuditInputError);
     expect((err as Error).message).toBe(`scan.pdf: ${NO_TEXT_LAYER_MESSAGE}`);
+    expect(err).toMatchObject({ code: 'NO_TEXT_LAYER' });
     expect(NO_TEXT_LAYER_MESSAGE).toContain('PDF 没有文本层（可能是扫描件），请提供可复制文字的 PDF 或文本');
     expect(NO_TEXT_LAYER_MESSAGE).toMatch(/no text layer/);
   });
@@ -128,5 +167,18 @@ describe('no text layer', () => {
   it('page numbers over scanned pages are not a text layer either', async () => {
     const bytes = buildPdf([1, 2, 3].map((n) => ({ content: '72 100 400 500 re f\n' + show(`- ${n} -`, 285, 40, 10) })));
     await expect(readPdf(bytes)).rejects.toThrow(NO_TEXT_LAYER_MESSAGE);
+  });
+});
+
+describe('pageStarts on any string input', () => {
+  it('positions carry the page the caller says; bad page offsets are refused', async () => {
+    const { audit } = await import('../../src/index');
+    const content = '甲\n乙\n丙\n';
+    const result = audit({ content, format: 'text', pageStarts: [0, 2, 4] });
+    for (const s of result.report.sections) expect(s.position.start.page).toBeGreaterThanOrEqual(1);
+    expect(audit({ content, format: 'text' }).findings.every((f) => f.position.start.page === undefined)).toBe(true);
+    for (const bad of [[1], [0, 3, 2], [0, 99], 'x', [0, 1.5]]) {
+      expect(() => audit({ content, format: 'text', pageStarts: bad as never })).toThrow(/pageStarts must be offsets/);
+    }
   });
 });

@@ -434,7 +434,7 @@ describe('fuzz: readPdf (xxgk-audit/pdf)', () => {
       }),
       { seed: 20260707, numRuns: runs(25) },
     );
-    // Most single-byte damage leaves a PDF readable (pdfjs recovers broken xref tables).
+    // Most single-byte damage leaves a PDF readable (PDFium recovers broken xref tables).
     expect(t.results).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -62,3 +62,59 @@ describe('normalize', () => {
     expect(map[text.length - 1]).toBe(source.length - 1);
   });
 });
+
+describe('Kangxi radicals and CJK compatibility ideographs (spec/presentations.md §2.3)', () => {
+  it('folds them to the unified ideographs, one to one, offsets kept', () => {
+    // ⼀ U+2F00, ⼈ U+2F08, ⾏ U+2F8F, ⽤ U+2F64; 﨎 U+FA0E is its own unified ideograph and stays.
+    const source = '（六）其他处理 1.申请⼈⽆正当理由 ⾏政复议\n第⼀项 ⽤于 﨎 㐀';
+    const { text, map } = normalize(source);
+    expect(text).toBe('(六)其他处理 1.申请人无正当理由行政复议\n第一项用于﨎㐀');
+    expect(map[text.indexOf('人')]).toBe(source.indexOf('⼈'));
+    expect(map[text.indexOf('行')]).toBe(source.indexOf('⾏'));
+    expect(map[text.indexOf('一')]).toBe(source.indexOf('⼀'));
+    expect(map[text.length]).toBe(source.length);
+  });
+
+  it('folds every code point of the three blocks as NFKC does, and nothing else', () => {
+    const ranges: Array<[number, number]> = [
+      [0x2f00, 0x2fdf],
+      [0xf900, 0xfaff],
+      [0x2f800, 0x2fa1f],
+    ];
+    for (const [from, to] of ranges) {
+      for (let cp = from; cp <= to; cp++) {
+        const ch = String.fromCodePoint(cp);
+        const nfkc = ch.normalize('NFKC');
+        const { text, map } = normalize(`表${ch}三`);
+        // t2s may then simplify the unified ideograph (e.g. 樂 → 乐): compare after it.
+        expect(text).toBe(normalize(`表${nfkc}三`).text);
+        expect(map[text.length - 1]).toBe(1 + ch.length);
+        expect(map[1]).toBe(1);
+      }
+    }
+  });
+
+  it('a supplement ideograph (two code units) maps both of its output units to its own offset', () => {
+    const source = `前\u{2F800}后`; // U+2F800 → U+4E3D 丽
+    const { text, map } = normalize(source);
+    expect(text).toBe('前丽后');
+    expect(Array.from(map)).toEqual([0, 1, 3, 4]);
+  });
+});
+
+describe('a report written with Kangxi radicals audits as the same report', () => {
+  it('same verdicts and findings; every finding points at the same place in the caller’s text', async () => {
+    const { audit } = await import('../../src/index');
+    const plain = readFileSync(join(fixturesDir, 'peers', 'kirogovcompare__hzq2023.txt'), 'utf8');
+    const kangxi = plain.replace(/[一人行用无]/g, (ch) => ({ 一: '⼀', 人: '⼈', 行: '⾏', 用: '⽤', 无: '⽆' })[ch]!);
+    expect(kangxi).not.toBe(plain);
+    expect(kangxi.length).toBe(plain.length);
+    const a = audit({ content: plain, format: 'text' });
+    const b = audit({ content: kangxi, format: 'text' });
+    expect(b.rules.map((r) => [r.ruleId, r.outcome])).toEqual(a.rules.map((r) => [r.ruleId, r.outcome]));
+    expect(b.findings.map((f) => [f.ruleId, f.message])).toEqual(a.findings.map((f) => [f.ruleId, f.message]));
+    expect(b.findings.length).toBeGreaterThan(0);
+    b.findings.forEach((f, i) => expect(f.position).toEqual(a.findings[i]!.position));
+    expect(JSON.stringify(b.report.tables)).toBe(JSON.stringify(a.report.tables));
+  });
+});
