@@ -91,6 +91,9 @@ const LANDLINE = /(?<![\d\-.\/=A-Za-z])\(?0\d{2,3}\)?[-—–― ]{0,2}\d{7,8}(?
 const MOBILE = /(?<![\d.\/=A-Za-z])1[3-9]\d{9}(?![\d@])/gu;
 // A local number without area code, only right after a 电话/传真 label (signals.md §3.1, 「电话:83126452」).
 const LOCAL_AFTER_LABEL = /(电话|传真)[^\d\n]{0,5}?(?<!\d)(\d{7,8})(?!\d)/gu;
+// …or right after the contact sentence's 「请联系」 and the office's name (signals.md §3.3 item 4: an intent phrase
+// within 80 characters; 「如对本报告有任何疑问,请联系:谷来镇党政综合办 83900796。」, 嵊州市谷来镇 2011).
+const LOCAL_AFTER_INTENT = /(请联系|请致电|可致电|联系电话)[^\d\n。;]{0,30}?(?<!\d)(\d{7,8})(?!\d)/gu;
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}[@＠][A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,5}\.[A-Za-z]{2,24}(?![A-Za-z])/gu;
 const POSTCODE = /(邮编|邮政编码)[:：]?(?<!\d)(\d{6})(?!\d)/gu;
 const ADDRESS =
@@ -253,6 +256,12 @@ function rawChannels(s: string): Raw[] {
     const cs = m.index! + m[0].length - value.length;
     if (taken.has(cs)) continue;
     out.push({ kind: 'phone', value, cs, ce: cs + value.length, label: m[1]!, phoneLike: true });
+  }
+  for (const m of s.matchAll(LOCAL_AFTER_INTENT)) {
+    const value = m[2]!;
+    const cs = m.index! + m[0].length - value.length;
+    if (taken.has(cs) || out.some((o) => o.cs === cs)) continue;
+    out.push({ kind: 'phone', value, cs, ce: cs + value.length, label: null, phoneLike: true });
   }
   for (const m of s.matchAll(EMAIL))
     out.push({ kind: 'email', value: m[0], cs: m.index!, ce: m.index! + m[0].length, label: null, phoneLike: false });

@@ -397,3 +397,16 @@ function linesOf(text: string, chrome: (line: string) => boolean): TextLine[] {
   }
   return out;
 }
+
+describe('contact-info on real copies (issue #14)', () => {
+  it('嵊州市谷来镇 2011: a local number right after 「请联系:…办」 is a phone (an intent phrase, signals.md §3.3 item 4)', () => {
+    const r = audit(fixture('real/310_2011_township_gulai-shengzhou.txt'));
+    expect(r.rules.find((x) => x.ruleId === 'contact-info')!.outcome).not.toBe('fail');
+    expect(r.findings.filter((f) => f.ruleId === 'contact-info').map((f) => f.messageId)).not.toContain('missing');
+  });
+
+  it('a number in a sentence with no contact intent is still not a phone', () => {
+    const r = audit('2011年谷来镇人民政府信息公开年报\n一、概述\n全年主动公开信息83900796条。\n');
+    expect(r.findings.filter((f) => f.ruleId === 'contact-info').map((f) => f.messageId)).toContain('missing');
+  });
+});
