@@ -173,11 +173,18 @@ describe('no text layer', () => {
 describe('pageStarts on any string input', () => {
   it('positions carry the page the caller says; bad page offsets are refused', async () => {
     const { audit } = await import('../../src/index');
-    const content = '甲\n乙\n丙\n';
-    const result = audit({ content, format: 'text', pageStarts: [0, 2, 4] });
-    for (const s of result.report.sections) expect(s.position.start.page).toBeGreaterThanOrEqual(1);
+    const content =
+      '焦虎镇2024年政府信息公开工作年度报告\n一、总体情况\n2024年,本镇主动公开信息331条。\n' +
+      '二、主动公开政府信息情况\n本镇主动公开规范性文件2件。\n';
+    const second = content.indexOf('二、');
+    const result = audit({ content, format: 'text', pageStarts: [0, second] });
+    const pages = result.report.sections.filter((s) => s.depth === 1).map((s) => [s.title, s.position.start.page]);
+    expect(pages).toEqual([
+      ['总体情况', 1],
+      ['主动公开政府信息情况', 2],
+    ]);
     expect(audit({ content, format: 'text' }).findings.every((f) => f.position.start.page === undefined)).toBe(true);
-    for (const bad of [[1], [0, 3, 2], [0, 99], 'x', [0, 1.5]]) {
+    for (const bad of [[1], [0, 3, 2], [0, 9999], 'x', [0, 1.5]]) {
       expect(() => audit({ content, format: 'text', pageStarts: bad as never })).toThrow(/pageStarts must be offsets/);
     }
   });

@@ -24,6 +24,6 @@ describe('the public types', () => {
   });
 
   it('xxgk-audit/pdf exports readPdf (and constants), not the layout internals', () => {
-    expect(Object.keys(pdfEntry).sort()).toEqual(['DEFAULT_MAX_PAGES', 'NO_TEXT_LAYER_MESSAGE', 'readPdf']);
+    expect(Object.keys(pdfEntry).sort()).toEqual(['DEFAULT_MAX_BYTES', 'DEFAULT_MAX_PAGES', 'NO_TEXT_LAYER_MESSAGE', 'PDF_ERROR_CODES', 'readPdf']);
   });
 });
