@@ -5,6 +5,8 @@
 import { findAnchors, type Anchor, type Region } from './anchors';
 import { assignByAnchors, assignByLines, lastGapEnd, type Assignment } from './assign';
 import { compactLabel } from './compact';
+import { TABLE_BUDGET } from './infer';
+import { recoverRows } from './recover';
 import { compiledTemplates, type CompiledTemplate } from './templates';
 import { tokenize, type Token, type TokenizedText } from './tokens';
 import type { ReadCell, ReadTable, TableKind } from './types';
@@ -39,6 +41,7 @@ function toCell(row: string, column: string, t: Token): ReadCell {
     end: t.end,
   };
   if (t.note !== undefined) cell.note = t.note;
+  if (t.inferred) cell.inferred = true;
   return cell;
 }
 
@@ -112,6 +115,7 @@ function readRows(doc: TokenizedText, t: CompiledTemplate, region: Region): Cand
     );
     return { table, score: 0, strong: strongCount(doc, t, region) };
   }
+  recoverRows(doc, t, anchors, region, chosen, { left: TABLE_BUDGET });
   fill(table, t, chosen);
   const filled = chosen.values.size;
   if (filled < MIN_FILLED[t.def.id]) return null;
