@@ -103,8 +103,11 @@ function readRows(doc: TokenizedText, t: CompiledTemplate, region: Region): Cand
   const at = doc.compactOffset[anchors[0]!.cStart]!;
   const table = baseTable(t, at, at);
   const byLabels = assignByAnchors(doc, t, anchors, region);
+  // Rows whose numbers ran together, recovered by the identities; their lines are then no value
+  // lines, so reading the value lines in order would shift rows.
+  const runs = byLabels.columnMajor ? 0 : recoverRows(doc, t, anchors, region, byLabels, { left: TABLE_BUDGET });
   let chosen: Assignment = byLabels;
-  const byLines = isClean(byLabels) ? null : readByLines(doc, t, anchors, region);
+  const byLines = isClean(byLabels) || runs > 0 ? null : readByLines(doc, t, anchors, region);
   if (byLines) chosen = byLines;
   else if (byLabels.columnMajor || tooWide(t, byLabels)) {
     table.readable = false;
@@ -115,7 +118,6 @@ function readRows(doc: TokenizedText, t: CompiledTemplate, region: Region): Cand
     );
     return { table, score: 0, strong: strongCount(doc, t, region) };
   }
-  recoverRows(doc, t, anchors, region, chosen, { left: TABLE_BUDGET });
   fill(table, t, chosen);
   const filled = chosen.values.size;
   if (filled < MIN_FILLED[t.def.id]) return null;

@@ -127,8 +127,11 @@ function lastRowEnd(text: string, from: number, to: number): number {
   return eol < 0 || eol > to ? to : eol;
 }
 
-/** Recovers the value rows of a row-mode table that the assignment left without numbers. */
-export function recoverRows(doc: TokenizedText, t: CompiledTemplate, anchors: Anchor[], region: Region, a: Assignment, budget: InferBudget): void {
+/**
+ * Recovers the value rows of a row-mode table that the assignment left without numbers; returns
+ * how many rows were found printed as a run (read or not).
+ */
+export function recoverRows(doc: TokenizedText, t: CompiledTemplate, anchors: Anchor[], region: Region, a: Assignment, budget: InferBudget): number {
   const inOrder = anchors.filter((x) => !x.displaced);
   const regionEnd = region.cEnd < doc.compact.length ? doc.compactOffset[region.cEnd]! : doc.text.length;
   const pending: Pending[] = [];
@@ -149,7 +152,7 @@ export function recoverRows(doc: TokenizedText, t: CompiledTemplate, anchors: An
     const outcome = splitRun(run, signedCells(t, cells), identities, budget);
     pending.push({ row, run, line: doc.tokens[anchor.tokenEnd - 1]?.line ?? 0, outcome });
   });
-  if (pending.length === 0) return;
+  if (pending.length === 0) return 0;
   const take = (p: Pending, split: SplitCell[]) => {
     a.values.set(p.row.key, { row: p.row, tokens: split.map((c) => inferredToken(c, p.line)) });
     a.issues.push(inferredIssue(rowName(p.row), runText(doc.text, p.run), split));
@@ -170,4 +173,5 @@ export function recoverRows(doc: TokenizedText, t: CompiledTemplate, anchors: An
   }
   for (const p of pending) if (!a.values.has(p.row.key)) a.issues.push(unreadIssue(rowName(p.row), runText(doc.text, p.run), p.outcome));
   a.missing = a.missing.filter((key) => !a.values.has(key));
+  return pending.length;
 }
