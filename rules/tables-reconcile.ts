@@ -21,36 +21,36 @@ const messages: Record<string, MessageDefinition> = {
   official: {
     severity: 'error',
     text: {
-      'zh-CN': '「{{table}}」“{{row}}”行“{{column}}”列不符合表内注明的勾稽关系（{{identity}}）：{{formula}}。按其他单元格计算应为{{expected}}，表中为{{actual}}',
-      en: '{{table}}: row “{{row}}”, column “{{column}}” breaks the identity printed in the table ({{identity}}): {{formula}}. The other cells give {{expected}}; the table has {{actual}}',
+      'zh-CN': '「{{table}}」“{{row}}”行“{{column}}”列不符合表内注明的勾稽关系（{{identity}}）：{{formula}}。按其他单元格计算应为{{expected}}，表中为{{actual}}{{inferredNote}}',
+      en: '{{table}}: row “{{row}}”, column “{{column}}” breaks the identity printed in the table ({{identity}}): {{formula}}. The other cells give {{expected}}; the table has {{actual}}{{inferredNoteEn}}',
     },
   },
   structural: {
     severity: 'error',
     text: {
-      'zh-CN': '「{{table}}」“{{row}}”行“{{column}}”列与合计不符（{{identity}}）：{{formula}}。按各项计算应为{{expected}}，表中为{{actual}}',
-      en: '{{table}}: row “{{row}}”, column “{{column}}” does not match its parts ({{identity}}): {{formula}}. The parts give {{expected}}; the table has {{actual}}',
+      'zh-CN': '「{{table}}」“{{row}}”行“{{column}}”列与合计不符（{{identity}}）：{{formula}}。按各项计算应为{{expected}}，表中为{{actual}}{{inferredNote}}',
+      en: '{{table}}: row “{{row}}”, column “{{column}}” does not match its parts ({{identity}}): {{formula}}. The parts give {{expected}}; the table has {{actual}}{{inferredNoteEn}}',
     },
   },
   inferred: {
     severity: 'warning',
     text: {
-      'zh-CN': '「{{table}}」“{{row}}”行“{{column}}”列可能有误（{{identity}}，推断规则，非官方）：{{formula}}。另一侧合计为{{expected}}，该单元格为{{actual}}。{{description}}',
-      en: '{{table}}: row “{{row}}”, column “{{column}}” looks wrong ({{identity}}, an inferred check, not an official rule): {{formula}}. The other side is {{expected}}; the cell has {{actual}}',
+      'zh-CN': '「{{table}}」“{{row}}”行“{{column}}”列可能有误（{{identity}}，推断规则，非官方）：{{formula}}。另一侧合计为{{expected}}，该单元格为{{actual}}。{{description}}{{inferredNote}}',
+      en: '{{table}}: row “{{row}}”, column “{{column}}” looks wrong ({{identity}}, an inferred check, not an official rule): {{formula}}. The other side is {{expected}}; the cell has {{actual}}{{inferredNoteEn}}',
     },
   },
   doubleCounting: {
     severity: 'warning',
     text: {
-      'zh-CN': '「{{table}}」标题行“{{row}}”填写了{{actual}}，恰好等于其下各项之和（{{formula}}），属重复计算（{{identity}}）。同一批信息按条目和按渠道各计了一次，标题行不应填数',
-      en: '{{table}}: the header row “{{row}}” holds {{actual}}, exactly the sum of the rows under it ({{formula}}): the same items are counted twice ({{identity}}); a header row should carry no number',
+      'zh-CN': '「{{table}}」标题行“{{row}}”填写了{{actual}}，恰好等于其下各项之和（{{formula}}），属重复计算（{{identity}}）。同一批信息按条目和按渠道各计了一次，标题行不应填数{{inferredNote}}',
+      en: '{{table}}: the header row “{{row}}” holds {{actual}}, exactly the sum of the rows under it ({{formula}}): the same items are counted twice ({{identity}}); a header row should carry no number{{inferredNoteEn}}',
     },
   },
   cellType: {
     severity: 'error',
     text: {
-      'zh-CN': '「{{table}}」“{{row}}”行“{{column}}”列的数值{{actual}}不合规（{{identity}}）：{{formula}}',
-      en: '{{table}}: row “{{row}}”, column “{{column}}” holds {{actual}}, which is not allowed ({{identity}}): {{formula}}',
+      'zh-CN': '「{{table}}」“{{row}}”行“{{column}}”列的数值{{actual}}不合规（{{identity}}）：{{formula}}{{inferredNote}}',
+      en: '{{table}}: row “{{row}}”, column “{{column}}” holds {{actual}}, which is not allowed ({{identity}}): {{formula}}{{inferredNoteEn}}',
     },
   },
   unread: {
@@ -63,11 +63,20 @@ const messages: Record<string, MessageDefinition> = {
   blank: {
     severity: 'info',
     text: {
-      'zh-CN': '「{{table}}」“{{row}}”行“{{column}}”列相关的单元格有{{blanks}}个空白或填“/”“-”，无法核对{{kindText}}（{{identity}}）：{{formula}}。按已填数值计算应为{{expected}}，表中为{{actual}}。没有发生的情况请填0',
-      en: '{{table}}: {{blanks}} cell(s) around row “{{row}}”, column “{{column}}” are blank, “/” or “-”, so {{kindTextEn}} ({{identity}}) cannot be checked: {{formula}}. The filled cells give {{expected}}; the table has {{actual}}. Write 0 where nothing happened',
+      'zh-CN': '「{{table}}」“{{row}}”行“{{column}}”列相关的单元格有{{blanks}}个空白或填“/”“-”，无法核对{{kindText}}（{{identity}}）：{{formula}}。按已填数值计算应为{{expected}}，表中为{{actual}}。没有发生的情况请填0{{inferredNote}}',
+      en: '{{table}}: {{blanks}} cell(s) around row “{{row}}”, column “{{column}}” are blank, “/” or “-”, so {{kindTextEn}} ({{identity}}) cannot be checked: {{formula}}. The filled cells give {{expected}}; the table has {{actual}}. Write 0 where nothing happened{{inferredNoteEn}}',
     },
   },
 };
+
+const INFERRED_NOTE = '（该行数值由勾稽关系推断，非独立证据）';
+const INFERRED_NOTE_EN = " (this row's values were inferred from the identities, so they are not independent evidence)";
+
+/** A cell of the check was recovered from a run of digits by the identities (presentations.md §2.1). */
+function restsOnInferred(table: ReadTable, check: IdentityCheck): boolean {
+  const refs = [{ row: check.row, column: check.column }, ...check.operands];
+  return refs.some((ref) => table.cells.some((c) => c.inferred && c.row === ref.row && c.column === ref.column));
+}
 
 function messageIdOf(check: IdentityCheck): string {
   if (check.op === '!=') return 'doubleCounting';
@@ -95,6 +104,7 @@ function positionOf(recognised: RecognisedTable, check: IdentityCheck): Position
 function reportCheck(context: RuleContext, recognised: RecognisedTable, table: ReadTable, check: IdentityCheck): boolean {
   const blanks = check.status === 'unchecked' ? blankCells(table, check) : 0;
   if (check.status === 'pass' || (check.status === 'unchecked' && blanks === 0)) return false;
+  const inferred = restsOnInferred(table, check);
   const data = {
     table: table.name,
     row: check.rowLabel,
@@ -113,6 +123,10 @@ function reportCheck(context: RuleContext, recognised: RecognisedTable, table: R
     /** The wrong cell and the other cells of the identity, by template keys (the HTML report highlights them). */
     cell: { row: check.row, column: check.column },
     cells: check.operands.map((o) => ({ row: o.row, column: o.column })),
+    /** Some cell of the check was inferred from run-together digits: the identity is no independent evidence. */
+    inferred,
+    inferredNote: inferred ? INFERRED_NOTE : '',
+    inferredNoteEn: inferred ? INFERRED_NOTE_EN : '',
   };
   const messageId = check.status === 'unchecked' ? 'blank' : messageIdOf(check);
   context.report({

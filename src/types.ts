@@ -135,6 +135,13 @@ export interface TableCell {
   kind: CellKind;
   /** A note printed inside the cell, e.g. 「其中修订 16 件」. */
   note?: string;
+  /**
+   * true when the row's numbers were printed run together (「220000022」) and this cell was
+   * recovered by the table's identities (spec/presentations.md §2.1): exactly one split of the digit
+   * run satisfied them. Those identities are then no independent evidence for the cell, and any
+   * tables-reconcile finding resting on it says so. Absent for cells printed apart.
+   */
+  inferred?: boolean;
   position: Position;
 }
 

@@ -123,6 +123,7 @@ const cases: Array<[string, (scale: number) => string]> = [
   ['a 1 MB single line of report text', (k) => atLeast(flat, MILLION * k).slice(0, MILLION * k)],
   ['100,000 表三 header lines', (k) => '本年新收政府信息公开申请数量\t1\t2\t3\n'.repeat(100_000 * k)],
   ['50,000 表三 result rows', (k) => '（一）予以公开\t1\t2\t3\t4\t5\t6\t7\n'.repeat(50_000 * k)],
+  ['30,000 表三 rows whose cells ran together (60-digit runs to split by the identities)', (k) => '（一）予以公开123456789012345678901234567890123456789012345678901234567890\n'.repeat(30_000 * k)],
   ['300,000 unmatched 【 then 300,000 】', (k) => '【'.repeat(300_000 * k) + '】'.repeat(300_000 * k)],
   ['a million pipes', (k) => '|'.repeat(MILLION * k)],
   ['500,000 empty lines', (k) => '\n'.repeat(500_000 * k)],

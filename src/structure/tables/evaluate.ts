@@ -14,7 +14,7 @@ import type {
   SumIdentityDefinition,
 } from './types';
 
-interface Ref {
+export interface Ref {
   row: string;
   column: string;
   sign: 1 | -1;
@@ -180,6 +180,13 @@ function checkCells(view: TableView, def: CellCheckDefinition): IdentityCheck[] 
       end: cell.end,
     });
   }
+  return out;
+}
+
+/** Every sum identity of a template with its cells bound (forEach expanded). */
+export function sumBindings(t: CompiledTemplate): Array<{ def: SumIdentityDefinition; target: Ref; operands: Ref[] }> {
+  const out: Array<{ def: SumIdentityDefinition; target: Ref; operands: Ref[] }> = [];
+  for (const def of t.def.identities) if (!('check' in def)) for (const b of boundOf(def)) out.push({ def, target: b.target, operands: b.operands });
   return out;
 }
 

@@ -17,6 +17,7 @@ export function toRecognisedTable(table: ReadTable, positionOf: (start: number, 
     cells: table.cells.map((c) => {
       const cell: TableCell = { row: c.row, column: c.column, value: c.value, text: c.text, kind: c.kind, position: positionOf(c.start, c.end) };
       if (c.note !== undefined) cell.note = c.note;
+      if (c.inferred) cell.inferred = true;
       return cell;
     }),
     position: positionOf(table.start, table.end),
@@ -31,6 +32,7 @@ export function fromRecognisedTable(table: RecognisedTable): ReadTable {
   const cells: ReadCell[] = table.cells.map((c) => {
     const cell: ReadCell = { row: c.row, column: c.column, value: c.value, text: c.text, kind: c.kind, start: c.position.start.offset, end: c.position.end.offset };
     if (c.note !== undefined) cell.note = c.note;
+    if (c.inferred) cell.inferred = true;
     return cell;
   });
   const rowsWithCells = new Set(cells.map((c) => c.row));

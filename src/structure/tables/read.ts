@@ -5,6 +5,8 @@
 import { findAnchors, type Anchor, type Region } from './anchors';
 import { assignByAnchors, assignByLines, lastGapEnd, type Assignment } from './assign';
 import { compactLabel } from './compact';
+import { TABLE_BUDGET } from './infer';
+import { recoverRows } from './recover';
 import { compiledTemplates, type CompiledTemplate } from './templates';
 import { tokenize, type Token, type TokenizedText } from './tokens';
 import type { ReadCell, ReadTable, TableKind } from './types';
@@ -39,6 +41,7 @@ function toCell(row: string, column: string, t: Token): ReadCell {
     end: t.end,
   };
   if (t.note !== undefined) cell.note = t.note;
+  if (t.inferred) cell.inferred = true;
   return cell;
 }
 
@@ -100,8 +103,11 @@ function readRows(doc: TokenizedText, t: CompiledTemplate, region: Region): Cand
   const at = doc.compactOffset[anchors[0]!.cStart]!;
   const table = baseTable(t, at, at);
   const byLabels = assignByAnchors(doc, t, anchors, region);
+  // Rows whose numbers ran together, recovered by the identities; their lines are then no value
+  // lines, so reading the value lines in order would shift rows.
+  const runs = byLabels.columnMajor ? 0 : recoverRows(doc, t, anchors, region, byLabels, { left: TABLE_BUDGET });
   let chosen: Assignment = byLabels;
-  const byLines = isClean(byLabels) ? null : readByLines(doc, t, anchors, region);
+  const byLines = isClean(byLabels) || runs > 0 ? null : readByLines(doc, t, anchors, region);
   if (byLines) chosen = byLines;
   else if (byLabels.columnMajor || tooWide(t, byLabels)) {
     table.readable = false;

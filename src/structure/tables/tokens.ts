@@ -23,6 +23,8 @@ export interface Token {
   cell: boolean;
   /** A unit word (万元, 人次…) that does not separate a label from its value. */
   unit?: boolean;
+  /** A number cut out of a run of digits by the identities (infer.ts), not printed apart. */
+  inferred?: boolean;
 }
 
 export interface TokenizedText {

@@ -95,6 +95,12 @@ export interface ReadCell {
   kind: ReadCellKind;
   /** A note printed inside the cell, e.g. 「其中修订 16 件」. */
   note?: string;
+  /**
+   * The cell was printed run together with its neighbours (「220000022」) and recovered by the
+   * table's identities (spec/presentations.md §2.1): those identities are then no independent
+   * evidence for it.
+   */
+  inferred?: boolean;
   /** Offsets into the text given to readTables. */
   start: number;
   end: number;
