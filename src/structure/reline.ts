@@ -408,6 +408,19 @@ function splitEdits(text: string, gap: Uint8Array): Edit[] {
         if (k > i) i = k - 1;
       }
     }
+    // Unnumbered sub-headings of the problems part (「存在的问题」 「下一步工作计划」) between sentences.
+    SUBHEADING_IN_LINE.lastIndex = 0;
+    for (let m = SUBHEADING_IN_LINE.exec(s); m !== null; m = SUBHEADING_IN_LINE.exec(s)) {
+      const end = m.index + m[0].length;
+      // Not inside a letter-spaced heading (「六、工 作 存 在 的 主 要 问 题…」: a removed space at every character).
+      if (spaced(m.index + 1) || spaced(end - 1)) continue;
+      const before = m.index === 0 || SENTENCE_END.has(s[m.index - 1]!) || boundary(m.index);
+      const after = end >= s.length || s[end] === ' ' || s[end] === ':' || spaced(end) || paragraphStart(s, end);
+      if (!before || !after) continue;
+      if (m.index > 0) edits.push({ at: line.start + m.index, kind: 'break' });
+      const stop = s[end] === ':' ? end + 1 : end;
+      if (stop < s.length) edits.push({ at: line.start + stop, kind: 'break' });
+    }
     // Paragraphs: after a sentence, an enumerated item (「1、」 「(1)」 「(一)」) or a sentence opening
     // with a year (「2016年,我镇…」) starts a paragraph, whether or not the copy kept the line break.
     for (let i = 1; i < s.length; i++) {
@@ -478,6 +491,12 @@ function paragraphStart(s: string, k: number): boolean {
     while (j < s.length && j - k < 4 && isDigitCode(s.charCodeAt(j))) j++;
     return j - k === 4 && s[j] === '年' && !isDigitCode(s.charCodeAt(j + 1)) && (s[j + 1] === ',' || /[我本全今共该]/u.test(s[j + 1] ?? '') || (s[j + 1] === '度' && s[j + 2] === ','));
   }
+  // 「二、工作人员缺乏…」 and the bullet 「- 一、…」 after a sentence: an enumerated item (never 「一、二季度」).
+  let b = s[k] === '-' && s[k + 1] === ' ' ? k + 2 : k;
+  if (CN_NUMERAL.includes(s[b] ?? 'x')) {
+    while (b < s.length && b - k < 4 && CN_NUMERAL.includes(s[b]!)) b++;
+    if (s[b] === '、' && !CN_NUMERAL.includes(s[b + 1] ?? 'x') && !isDigitCode(s.charCodeAt(b + 1))) return true;
+  }
   if (s[k] === '(' && (isDigitCode(s.charCodeAt(k + 1)) || CN_NUMERAL.includes(s[k + 1] ?? 'x'))) {
     let m = k + 1;
     while (m < s.length && m - k <= 3 && (isDigitCode(s.charCodeAt(m)) || CN_NUMERAL.includes(s[m]!))) m++;
@@ -495,6 +514,10 @@ function tabWithin(s: string, from: number, span: number): boolean {
 
 /** The last header word of a table's header row (「现行有效件数」 + 「规章」: a row ends there). */
 const HEADER_END = /(件数|数量|金额|总计|合计|情况|项目|内容|\)|万元)$/u;
+
+/** The sub-headings a problems part is split by (headings.ts SUBHEADING, found inside a line). */
+const SUBHEADING_IN_LINE =
+  /(存在的?(?:主要)?问题(?:和困难)?|下一步工作(?:计划|安排|打算|思路)|下步工作(?:计划|打算)|改进措施|整改措施)/gu;
 
 const isCellSeparator = (ch: string | undefined) => ch === '\t' || ch === '|';
 
