@@ -421,6 +421,16 @@ function splitEdits(text: string, gap: Uint8Array): Edit[] {
       const stop = s[end] === ':' ? end + 1 : end;
       if (stop < s.length) edits.push({ at: line.start + stop, kind: 'break' });
     }
+    // An annex line (「附件2」, 「附表1:」) between a sentence and the annexed table.
+    ANNEX_IN_LINE.lastIndex = 0;
+    for (let m = ANNEX_IN_LINE.exec(s); m !== null; m = ANNEX_IN_LINE.exec(s)) {
+      const end = m.index + m[0].length;
+      const before = m.index === 0 || SENTENCE_END.has(s[m.index - 1]!) || s[m.index - 1] === ' ';
+      const after = end < s.length && (s[end] === ' ' || s[end] === ':' || spaced(end));
+      if (!before || !after) continue;
+      if (m.index > 0) edits.push({ at: line.start + m.index, kind: 'break' });
+      edits.push({ at: line.start + (s[end] === ':' ? end + 1 : end), kind: 'break' });
+    }
     // Paragraphs: after a sentence, an enumerated item (「1、」 「(1)」 「(一)」) or a sentence opening
     // with a year (「2016年,我镇…」) starts a paragraph, whether or not the copy kept the line break.
     for (let i = 1; i < s.length; i++) {
@@ -518,6 +528,8 @@ const HEADER_END = /(件数|数量|金额|总计|合计|情况|项目|内容|\)|
 /** The sub-headings a problems part is split by (headings.ts SUBHEADING, found inside a line). */
 const SUBHEADING_IN_LINE =
   /(存在的?(?:主要)?问题(?:和困难)?|下一步工作(?:计划|安排|打算|思路)|下步工作(?:计划|打算)|改进措施|整改措施)/gu;
+
+const ANNEX_IN_LINE = /(?:附件|附表) ?(?:\d{1,2}|[一二三四五六七八九十]{1,2})(?![\d一二三四五六七八九十])/gu;
 
 const isCellSeparator = (ch: string | undefined) => ch === '\t' || ch === '|';
 
