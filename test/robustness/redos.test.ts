@@ -197,7 +197,7 @@ const HAND_CHECKED: readonly HandChecked[] = [
   },
   {
     file: 'rules/statistics-period.ts',
-    pattern: String.raw`(?<!\d)(\d{4})年?(?:01|1)(?:01|1)日 ?起? ?(?:至|到|[-—–~～]{1,2}) ?(?:(\d{4})年?)?1231日`,
+    pattern: String.raw`(?<!\d)(\d{4})年?(?:01|1)(?:01|1)日 ?(?:起,|起|,)? ?(?:至|到|[-—–~～]{1,2}) ?(?:(\d{4})年?)?1231日`,
     reason: 'digit groups and single optional spaces only, no window: a few dozen steps per attempt',
   },
 ];

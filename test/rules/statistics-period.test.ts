@@ -378,3 +378,10 @@ describe('statistics-period on real copies (issue #14)', () => {
     expect(r.rules.find((x) => x.ruleId === 'statistics-period')!.outcome).toBe('pass');
   });
 });
+
+describe('statistics-period on a web copy that lost 年 and 月 (issue #14)', () => {
+  it('耀州区审计局 2020: 「统计期限自202011日起,至20201231日止」 states the period', () => {
+    const r = audit(fixture('real/012_2020_department_yaozhou-sjj.txt'));
+    expect(r.rules.find((x) => x.ruleId === 'statistics-period')!.outcome).toBe('pass');
+  });
+});
