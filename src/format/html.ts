@@ -64,6 +64,10 @@ interface PageWords {
   wholeReport: string;
   page: (n: number) => string;
   rulesSummary: (total: number, failing: number) => string;
+  /** Punctuation of the locale: 「（…）」 and 「；」 in Chinese, " (…)" and "; " in English. */
+  paren: (text: string) => string;
+  semicolon: string;
+  space: string;
 }
 
 const PAGE: Record<'zh-CN' | 'en', PageWords> = {
@@ -93,6 +97,9 @@ const PAGE: Record<'zh-CN' | 'en', PageWords> = {
     wholeReport: '全文',
     page: (n) => `第${n}页`,
     rulesSummary: (total, failing) => `共 ${total} 项，${failing} 项未通过`,
+    paren: (text) => `（${text}）`,
+    semicolon: '；',
+    space: '',
   },
   en: {
     pageTitle: 'Audit of government information-disclosure annual reports',
@@ -120,6 +127,9 @@ const PAGE: Record<'zh-CN' | 'en', PageWords> = {
     wholeReport: 'The whole report',
     page: (n) => `p. ${n}`,
     rulesSummary: (total, failing) => `${total} ${total === 1 ? 'check' : 'checks'}, ${failing} failing`,
+    paren: (text) => ` (${text})`,
+    semicolon: '; ',
+    space: ' ',
   },
 };
 
@@ -133,8 +143,9 @@ export function toHtml(results: ReadonlyArray<AuditResult>, options: HtmlFormatO
   const body: string[] = [];
 
   body.push(`<header class="page-head"><h1>${esc(title)}</h1>`);
-  if (options.generatedAt) body.push(`<p class="muted">${esc(p.generated)}：${esc(options.generatedAt)}</p>`);
-  body.push(`<p class="summary">${esc(w.summary(summary))}</p></header>`);
+  // One line under the title: the batch's summary, then when it was made.
+  const generated = options.generatedAt ? ` <span class="generated">${esc(p.generated)}${w.colon}${esc(options.generatedAt)}</span>` : '';
+  body.push(`<p class="summary">${esc(w.summary(summary))}${generated}</p></header>`);
 
   if (results.length > 1 || (options.inputErrors?.length ?? 0) > 0) {
     body.push(`<section class="overview"><h2>${esc(p.overview)}</h2>`);
@@ -156,7 +167,7 @@ export function toHtml(results: ReadonlyArray<AuditResult>, options: HtmlFormatO
     body.push('</tbody></table></div>');
     if (options.inputErrors?.length) {
       body.push(`<h3>${esc(w.unreadable)}</h3><ul class="unreadable">`);
-      for (const e of options.inputErrors) body.push(`<li><code>${esc(e.uri)}</code>：${esc(e.message)}</li>`);
+      for (const e of options.inputErrors) body.push(`<li><code>${esc(e.uri)}</code>${w.colon}${esc(e.message)}</li>`);
       body.push('</ul>');
     }
     body.push('</section>');
@@ -210,7 +221,7 @@ function reportHtml(
   out.push(`<dt>${esc(w.yearHeader)}</dt><dd>${esc(r.year !== null ? w.year(r.year) : w.noYear)}</dd>`);
   const expected =
     r.expectedTemplate !== r.template && r.expectedTemplate !== 'unknown'
-      ? `（${esc(p.expectedTemplate)}${esc(w.template[r.expectedTemplate])}）`
+      ? esc(p.paren(`${p.expectedTemplate}${p.space}${w.template[r.expectedTemplate]}`))
       : '';
   out.push(`<dt>${esc(w.templateHeader)}</dt><dd>${esc(w.template[r.template])}${expected}</dd>`);
   out.push(`<dt>${esc(p.findings)}</dt><dd>${esc(w.counts(counts))}</dd>`);
@@ -233,7 +244,7 @@ function reportHtml(
           `<li class="finding sev-${f.severity}" id="${id}-f${k}" value="${k}">` +
             `<span class="badge ${f.severity}">${esc(w.severity[f.severity])}</span> ` +
             `<span class="message">${esc(f.message)}</span>` +
-            (values.length ? `<div class="values">${esc(values.join('；'))}</div>` : '') +
+            (values.length ? `<div class="values">${esc(values.join(p.semicolon))}</div>` : '') +
             `<div class="meta"><a class="where" href="#${place.anchor}" title="${esc(place.label)}">${esc(where)}</a>` +
             ` <span class="rule-id">${esc(f.ruleId)}</span></div>` +
             (f.snippet ? `<div class="snippet">${esc(f.snippet)}</div>` : '') +
@@ -257,7 +268,7 @@ function reportHtml(
   out.push(`<h3>${esc(p.sections)}</h3>`);
   if (top.length > 0) out.push('<ol class="sections">');
   top.forEach((s, n) => {
-    const canonical = s.key ? `<span class="muted">（${esc(w.section[s.key])}）</span>` : '';
+    const canonical = s.key ? `<span class="muted">${esc(p.paren(w.section[s.key]))}</span>` : '';
     out.push(
       `<li id="${id}-s${n + 1}">${esc(s.title)}${canonical} <span class="muted">${esc(w.line(s.position.start.line, s.position.start.column))}</span></li>`,
     );
@@ -267,7 +278,7 @@ function reportHtml(
 
   // 4. What each rule checked, folded away: a clerk needs it only to ask why.
   const failing = result.rules.filter((o) => o.outcome === 'fail').length;
-  out.push(`<details class="rules"><summary>${esc(p.rules)}（${esc(p.rulesSummary(result.rules.length, failing))}）</summary>`);
+  out.push(`<details class="rules"><summary>${esc(p.rules)}${esc(p.paren(p.rulesSummary(result.rules.length, failing)))}</summary>`);
   out.push('<div class="table-wrap"><table class="grid rules"><thead><tr>');
   for (const h of [w.rule, w.description, p.impact, p.outcome, p.count, p.note]) out.push(`<th>${esc(h)}</th>`);
   out.push('</tr></thead><tbody>');
@@ -430,7 +441,7 @@ function tableHtml(table: RecognisedTable, marks: Marks, id: string, numbers: Ma
       out.push(
         `<li class="sev-${f.severity}"><span class="badge ${f.severity}">${esc(w.severity[f.severity])}</span> ` +
           (n !== undefined ? `<a href="#${id}-f${n}">${esc(f.message)}</a>` : esc(f.message)) +
-          (values.length ? `（${esc(values.join('；'))}）` : '') +
+          (values.length ? esc(p.paren(values.join(p.semicolon))) : '') +
           '</li>',
       );
     }
@@ -478,6 +489,7 @@ code { font-family: "Noto Sans Mono CJK SC", Menlo, Consolas, monospace; font-si
 a { color: #0b5394; }
 .muted { color: var(--muted); }
 .summary { font-weight: bold; margin: 4px 0 0; }
+.summary .generated { font-weight: normal; color: var(--muted); margin-left: 1em; white-space: nowrap; }
 .page-head { border-bottom: 3px solid #333; margin-bottom: 12px; padding-bottom: 6px; }
 .table-wrap { max-width: 100%; overflow-x: auto; -webkit-overflow-scrolling: touch; margin: 6px 0 10px; }
 .table-wrap > table { margin: 0; }
@@ -500,6 +512,7 @@ td.inapplicable, td.incomplete { color: var(--muted); }
 dl.facts { display: flex; flex-wrap: wrap; gap: 0 6px; margin: 2px 0; font-size: 14px; }
 dl.facts dt { color: var(--muted); }
 dl.facts dt::after { content: "："; }
+:lang(en) dl.facts dt::after { content: ":"; }
 dl.facts dd { margin: 0 12px 0 0; }
 dl.facts dt, dl.facts dd:not(:first-of-type) { white-space: nowrap; }
 table.overview-table td:nth-child(n+4) { white-space: nowrap; }

@@ -237,6 +237,10 @@ describe('toHtml', () => {
     const en = toHtml([withTable], { rules: auditor.rules, locale: 'en', generatedAt: '2025-01-02 03:04' });
     expect(en).toContain('<html lang="en">');
     expect(cellHtml(en, 'review', 'total')).toContain('<span class="expected">expected 11</span>');
-    expect(en).toContain('generated：2025-01-02 03:04');
+    expect(en).toContain('generated: 2025-01-02 03:04');
+    // English punctuation around the findings' own (quoted) words.
+    expect(en).toContain('<div class="values">expected 11; actual 0</div>');
+    expect(en).toMatch(/<summary>Checks \(\d+ checks, \d+ failing\)<\/summary>/);
+    expect(en).not.toMatch(/<\/span>（|）<\/summary>|<div class="values">[^<]*；/);
   });
 });
