@@ -26,7 +26,7 @@
  */
 import { defineRule } from '../src/engine/define';
 import type { SectionInfo } from '../src/types';
-import { messagesFor } from './locales/index';
+import { messagesFor, inLocale } from './locales/index';
 import { blankTables, compactText, firstLineRange, originalRange, type CompactText } from './lib/text';
 
 const RULE_ID = 'government-accountability';
@@ -452,24 +452,24 @@ export default defineRule({
         const model = context.model;
         const options = { ...DEFAULT_OPTIONS, ...(context.options as Partial<AccountabilityOptions>) };
         if (model.year === null) {
-          context.inapplicable('无法确定报告年度：《条例》第五十条的考核、评议、追究结果要求自2019年度报告起适用');
+          context.inapplicable(inLocale(context.locale, { 'zh-CN': '无法确定报告年度：《条例》第五十条的考核、评议、追究结果要求自2019年度报告起适用', en: 'the report year is unknown: Art. 50 of the Regulations requires assessment, public appraisal and accountability results from the 2019 reports on' }));
           return;
         }
         if (model.era === 'E1' || model.year < 2019) {
-          context.inapplicable(`${model.year}年度报告适用2007年《条例》，其第三十二条没有工作考核、社会评议和责任追究结果的要求`);
+          context.inapplicable(inLocale(context.locale, { 'zh-CN': `${model.year}年度报告适用2007年《条例》，其第三十二条没有工作考核、社会评议和责任追究结果的要求`, en: `a ${model.year} report falls under the 2007 Regulations, whose Art. 32 asks for no assessment, appraisal or accountability results` }));
           return;
         }
         if (model.issuerType === null) {
-          context.inapplicable('无法判断发布机关是否为人民政府；请通过 meta.issuerType 提供');
+          context.inapplicable(inLocale(context.locale, { 'zh-CN': '无法判断发布机关是否为人民政府；请通过 meta.issuerType 提供', en: 'whether the issuer is a people\'s government is unknown; give meta.issuerType' }));
           return;
         }
         if (model.issuerType === 'department') {
-          context.inapplicable('发布机关是政府部门：《条例》第五十条只要求各级人民政府报告工作考核、社会评议和责任追究结果情况');
+          context.inapplicable(inLocale(context.locale, { 'zh-CN': '发布机关是政府部门：《条例》第五十条只要求各级人民政府报告工作考核、社会评议和责任追究结果情况', en: 'the issuer is a government department: Art. 50 asks only people\'s governments for assessment, appraisal and accountability results' }));
           return;
         }
         const subDistrict = model.issuerType === 'other';
         if (subDistrict && options.subDistrictOffices !== 'warning') {
-          context.inapplicable('发布机关不是人民政府（如街道办事处）：是否须报告工作考核、社会评议和责任追究结果尚无定论，默认不检查（选项 subDistrictOffices）');
+          context.inapplicable(inLocale(context.locale, { 'zh-CN': '发布机关不是人民政府（如街道办事处）：是否须报告工作考核、社会评议和责任追究结果尚无定论，默认不检查（选项 subDistrictOffices）', en: 'the issuer is not a people\'s government (e.g. a sub-district office): whether it must report these results is unsettled, so it is not checked by default (option subDistrictOffices)' }));
           return;
         }
         const result = findAccountabilityStatements(

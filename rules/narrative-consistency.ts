@@ -34,7 +34,7 @@
  */
 import { defineRule } from '../src/engine/define';
 import type { RecognisedTable, ReportModel } from '../src/types';
-import { messagesFor } from './locales/index';
+import { messagesFor, inLocale } from './locales/index';
 import { compactText, numberOption, originalRange, type CompactText } from './lib/text';
 import { cellNumber, leafRows, narrativeText, rowLabel, tableOf } from './lib/report';
 
@@ -1003,7 +1003,7 @@ export default defineRule({
           reviewScope: options.reviewScope !== false,
         });
         if (!result.tables && result.findings.length === 0) {
-          context.inapplicable('报告中没有识别出可读取数字的统计表，无法核对正文数字；正文中也没有约数、占位符或未限定口径的复议诉讼数字');
+          context.inapplicable(inLocale(context.locale, { 'zh-CN': '报告中没有识别出可读取数字的统计表，无法核对正文数字；正文中也没有约数、占位符或未限定口径的复议诉讼数字', en: 'no statistics table with readable numbers was recognised, so the numbers in the text cannot be checked; the text has no approximate counts, placeholders or unqualified review/litigation counts either' }));
           return;
         }
         for (const f of result.findings)

@@ -19,7 +19,7 @@
  */
 import { defineRule } from '../src/engine/define';
 import type { RecognisedTable, SectionInfo } from '../src/types';
-import { messagesFor } from './locales/index';
+import { messagesFor, inLocale } from './locales/index';
 import { blankTables, compactText, numberOption, parseDateLine } from './lib/text';
 
 const RULE_ID = 'other-matters';
@@ -229,11 +229,11 @@ export default defineRule({
       'root:exit'() {
         const model = context.model;
         if (model.year === null) {
-          context.inapplicable('无法确定报告年度：信息处理费自2021年起收取，六的要求按2021年版格式判断');
+          context.inapplicable(inLocale(context.locale, { 'zh-CN': '无法确定报告年度：信息处理费自2021年起收取，六的要求按2021年版格式判断', en: 'the report year is unknown: the information processing fee exists from 2021, and part 6 is judged by the 2021 template' }));
           return;
         }
         if (model.era === 'E1' || model.year < 2021) {
-          context.inapplicable(`${model.year}年度报告不适用2021年版年度报告格式，当时没有信息处理费（自2021年1月1日起收取）`);
+          context.inapplicable(inLocale(context.locale, { 'zh-CN': `${model.year}年度报告不适用2021年版年度报告格式，当时没有信息处理费（自2021年1月1日起收取）`, en: `a ${model.year} report does not follow the 2021 template; there was no information processing fee then (charged from 1 January 2021)` }));
           return;
         }
         const result = checkOtherMatters(
@@ -241,7 +241,7 @@ export default defineRule({
           context.options as Partial<OtherMattersOptions>,
         );
         if (result.status === 'noSection') {
-          context.inapplicable('报告中没有“其他需要报告的事项”部分；缺少这一部分由 required-sections 规则报告');
+          context.inapplicable(inLocale(context.locale, { 'zh-CN': '报告中没有“其他需要报告的事项”部分；缺少这一部分由 required-sections 规则报告', en: 'the report has no part for other matters; required-sections reports that it is missing' }));
           return;
         }
         const { section, body } = result;

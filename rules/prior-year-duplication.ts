@@ -25,7 +25,7 @@
  */
 import { defineRule } from '../src/engine/define';
 import type { RecognisedTable, ReportModel, RuleContext, SectionInfo } from '../src/types';
-import { messagesFor } from './locales/index';
+import { messagesFor, inLocale } from './locales/index';
 import { compactText, firstLineRange, numberOption, originalRange } from './lib/text';
 import { cellNumber, columnLabel, findCell, narrativeText, rowLabel, tableOf } from './lib/report';
 
@@ -433,12 +433,12 @@ export default defineRule({
 
 function checkStaleYears(model: ReportModel, options: Record<string, unknown>, context: RuleContext): void {
   if (model.year === null) {
-    context.inapplicable('没有提供上一年度报告（meta.previous），也无法确定报告年度，不能检查是否照搬往年内容');
+    context.inapplicable(inLocale(context.locale, { 'zh-CN': '没有提供上一年度报告（meta.previous），也无法确定报告年度，不能检查是否照搬往年内容', en: 'no previous report was given (meta.previous) and the report year is unknown, so copying from earlier years cannot be checked' }));
     return;
   }
   const result = staleYears(model, model.year, { minCount: Math.max(1, Math.round(numberOption(options.staleMinCount, 2))) });
   if (result.counts.size === 0 && result.asOf.length === 0 && result.openings.length === 0) {
-    context.inapplicable('没有提供上一年度报告（meta.previous），正文中也没有可核对的年份');
+    context.inapplicable(inLocale(context.locale, { 'zh-CN': '没有提供上一年度报告（meta.previous），正文中也没有可核对的年份', en: 'no previous report was given (meta.previous), and the text has no years to check' }));
     return;
   }
   const year = model.year;

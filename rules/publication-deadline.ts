@@ -164,7 +164,7 @@ export interface PublicationDeadlineInput extends Omit<DeadlineInput, 'year'> {
 }
 
 export type PublicationDeadlineResult =
-  | { status: 'inapplicable'; reason: string; signature?: SignatureDate }
+  | { status: 'inapplicable'; reason: string; /** The reason in English. */ reasonEn: string; signature?: SignatureDate }
   | {
       status: 'onTime' | 'late' | 'beforeYearEnd';
       date: string;
@@ -186,7 +186,7 @@ export function checkPublicationDeadline(
   const opts = { ...DEFAULT_OPTIONS, ...options };
   const overrides = opts.deadlines ?? {};
   const { year } = input;
-  if (year === null) return { status: 'inapplicable', reason: '无法确定报告年度，无法确定公开期限' };
+  if (year === null) return { status: 'inapplicable', reason: '无法确定报告年度，无法确定公开期限', reasonEn: 'the report year is unknown, so the deadline is unknown' };
 
   let date: string | null = null;
   let source: DateSource | null = null;
@@ -196,7 +196,11 @@ export function checkPublicationDeadline(
       date = input.publishedAt.date;
       source = input.publishedAt.source;
     } else if (input.publishedAt.source === 'meta') {
-      return { status: 'inapplicable', reason: `提供的发布日期“${input.publishedAt.date}”不是有效日期（应为YYYY-MM-DD）` };
+      return {
+        status: 'inapplicable',
+        reason: `提供的发布日期“${input.publishedAt.date}”不是有效日期（应为YYYY-MM-DD）`,
+        reasonEn: `the publication date given, "${input.publishedAt.date}", is not a valid date (YYYY-MM-DD)`,
+      };
     }
   }
   if (date === null && opts.useSignatureDate) {
@@ -206,6 +210,7 @@ export function checkPublicationDeadline(
         return {
           status: 'inapplicable',
           reason: `报告末尾的落款日期${found.date}早于${year}年度结束，不能作为发布日期；请通过 meta.publishedAt 提供实际发布日期`,
+          reasonEn: `the date signed at the end, ${found.date}, is before the end of ${year}, so it is not the publication date; give the real one in meta.publishedAt`,
           signature: found,
         };
       }
@@ -218,6 +223,8 @@ export function checkPublicationDeadline(
     return {
       status: 'inapplicable',
       reason: '没有发布日期（meta.publishedAt、网页“发布日期”栏或报告末尾的落款日期），无法判断是否按时公开；统计表的填报日期不是发布日期',
+      reasonEn:
+        'no publication date (meta.publishedAt, a web page\'s "发布日期" field or the date signed at the end), so timeliness cannot be judged; the date a statistics form was filled in is not a publication date',
     };
   }
   const estimated = source === 'signature';
@@ -234,6 +241,7 @@ export function checkPublicationDeadline(
     return {
       status: 'inapplicable',
       reason: `无法判断发布机关是政府部门还是人民政府（期限分别为次年1月31日和3月31日），发布日期${date}无法判断是否逾期；请通过 meta.issuerType 提供`,
+      reasonEn: `whether the issuer is a department or a people's government is unknown (deadlines 31 January and 31 March), so whether ${date} is late cannot be judged; give meta.issuerType`,
     };
   }
   const deadline = deadlineOf(category, year, overrides);
@@ -337,7 +345,7 @@ export default defineRule({
           context.options as Partial<PublicationDeadlineOptions>,
         );
         if (result.status === 'inapplicable') {
-          context.inapplicable(result.reason);
+          context.inapplicable(context.locale === 'en' ? result.reasonEn : result.reason);
           return;
         }
         if (result.status === 'onTime') return;

@@ -39,7 +39,7 @@
  * Every regular expression here is linear: bounded windows, no nested quantifiers.
  */
 import { defineRule } from '../src/engine/define';
-import { messagesFor } from './locales/index';
+import { messagesFor, inLocale } from './locales/index';
 import { isTableRowLine, tableRowLines } from './lib/text';
 import type { Era, ReportModel, SectionInfo, SectionKey, TableId, TemplateKey } from '../src/types';
 
@@ -529,7 +529,12 @@ export default defineRule({
           options,
         );
         if (!result) {
-          context.inapplicable('report year unknown and no template fingerprint: the statutory sections cannot be determined');
+          context.inapplicable(
+            inLocale(context.locale, {
+              'zh-CN': '报告年度不详，也没有可辨认的年度报告格式，无法确定应有哪些法定部分',
+              en: 'the report year is unknown and no template was recognised: the statutory parts cannot be determined',
+            }),
+          );
           return;
         }
         const requireOther = options.requireOtherInE1 ?? DEFAULT_OPTIONS.requireOtherInE1;

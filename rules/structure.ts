@@ -30,7 +30,7 @@
  * Every regular expression here is linear: bounded windows, no nested quantifiers.
  */
 import { defineRule } from '../src/engine/define';
-import { messagesFor } from './locales/index';
+import { messagesFor, inLocale } from './locales/index';
 import { classifyHeading } from '../src/structure/headings';
 import { isIssuerLine } from '../src/structure/identity';
 import { isChromeLine } from '../src/structure/lines';
@@ -517,7 +517,7 @@ export default defineRule({
       'root:exit'() {
         const { model } = context;
         if (model.text.trim().length === 0) {
-          context.inapplicable('报告正文为空，无从检查结构');
+          context.inapplicable(inLocale(context.locale, { 'zh-CN': '报告正文为空，无从检查结构', en: 'the report text is empty: there is no structure to check' }));
           return;
         }
         const findings = checkStructure(

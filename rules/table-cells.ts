@@ -22,7 +22,7 @@
  * (without it the `unknownLevelLimit` applies).
  */
 import { defineRule } from '../src/engine/define';
-import { messagesFor } from './locales/index';
+import { messagesFor, inLocale } from './locales/index';
 import { evaluateRecognised, loadTemplates } from '../src/structure/tables/index';
 import type { TemplateDefinition } from '../src/structure/tables/index';
 import { UNIT_WORDS } from '../src/structure/tables/values';
@@ -413,11 +413,11 @@ export default defineRule({
         const { model } = context;
         const tables = model.tables;
         if (tables.length === 0) {
-          context.inapplicable('报告中没有识别出统计表（表二、表三、表四或政府信息公开情况统计表），无从检查单元格');
+          context.inapplicable(inLocale(context.locale, { 'zh-CN': '报告中没有识别出统计表（表二、表三、表四或政府信息公开情况统计表），无从检查单元格', en: 'no statistics table (tables 2, 3, 4 or the pre-2019 statistics table) was recognised: no cells to check' }));
           return;
         }
         if (tables.every((t) => t.cells.length === 0)) {
-          context.inapplicable('识别出统计表的位置，但没有读取到任何单元格（表格版式无法逐行读取），无从检查单元格');
+          context.inapplicable(inLocale(context.locale, { 'zh-CN': '识别出统计表的位置，但没有读取到任何单元格（表格版式无法逐行读取），无从检查单元格', en: 'a statistics table was found but none of its cells could be read (its layout could not be read row by row): no cells to check' }));
           return;
         }
         const options = context.options as Partial<TableCellsOptions>;

@@ -11,6 +11,7 @@ import { defineRule } from '../src/engine/define';
 import type { IdentityCheck, ReadTable } from '../src/structure/tables/index';
 import { evaluateRecognised } from '../src/structure/tables/index';
 import type { MessageDefinition, Position, RecognisedTable, RuleContext } from '../src/types';
+import { inLocale } from './locales/index';
 
 const RULE_ID = 'tables-reconcile';
 
@@ -159,7 +160,7 @@ export default defineRule({
         // Printed tables whose cells were not all read (presentations.md §2.2): never a pass.
         const unread = (printedTables ?? []).filter((p) => p.cellsRead < p.cellsExpected);
         if (tables.length === 0 && unread.length === 0) {
-          context.inapplicable('报告中没有识别出可读取的统计表（表二、表三、表四或政府信息公开情况统计表）');
+          context.inapplicable(inLocale(context.locale, { 'zh-CN': '报告中没有识别出可读取的统计表（表二、表三、表四或政府信息公开情况统计表）', en: 'no readable statistics table (tables 2, 3, 4 or the pre-2019 statistics table) was recognised' }));
           return;
         }
         let failed = false;

@@ -35,7 +35,7 @@
  */
 import { lastAtMost } from '../src/structure/positions';
 import { defineRule } from '../src/engine/define';
-import { messagesFor } from './locales/index';
+import { messagesFor, inLocale } from './locales/index';
 import { firstLineRange, numberOption } from './lib/text';
 import type { SectionInfo, SectionKey, TableId, TemplateKey, TextLine } from '../src/types';
 
@@ -529,7 +529,7 @@ export default defineRule({
           },
         );
         if (!result.applicable) {
-          context.inapplicable('未能确定报告年度（标题、统计期限中都没有年份，也未提供 meta.year），无法判断应当使用的年度报告格式');
+          context.inapplicable(inLocale(context.locale, { 'zh-CN': '未能确定报告年度（标题、统计期限中都没有年份，也未提供 meta.year），无法判断应当使用的年度报告格式', en: 'the report year is unknown (no year in the title or the statistics period, and no meta.year), so the template in force cannot be determined' }));
           return;
         }
         for (const f of result.findings) {

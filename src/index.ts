@@ -8,6 +8,16 @@ export { audit, createAuditor, getRules } from './engine/index';
 export type { Auditor } from './engine/index';
 export { defineRule, definePlugin } from './engine/define';
 export { AuditConfigError, AuditInputError } from './errors';
+export { createPublishHook } from './hook';
+export type {
+  PublishHook,
+  PublishHookError,
+  PublishHookFinding,
+  PublishHookOptions,
+  PublishHookRequest,
+  PublishHookResponse,
+  PublishHookVerdict,
+} from './hook';
 export { default as builtInPlugin } from '../rules/index';
 export * from './format/index';
 export type * from './types';

@@ -1,11 +1,14 @@
 /**
  * `npm run example`: audits the sample reports in examples/reports/ (or the files given as arguments)
- * and prints, per report, the score, the outcome of each rule and each finding with its line.
+ * and prints them exactly as the `xxgk-audit` command does, with the library's text formatter
+ * (`formatText`): per report one verdict line, then one line per finding.
+ *
+ * It imports the library by its package name, as your code would.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { audit, AuditInputError, type AuditResult } from '../../src/index';
+import { AuditInputError, audit, describeError, formatText, type AuditResult, type InputError } from 'xxgk-audit';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -18,36 +21,23 @@ function listReports(dir: string): string[] {
     .map((f) => join(dir, f));
 }
 
-const OUTCOME: Record<string, string> = { pass: '通过', fail: '未通过', inapplicable: '不适用', incomplete: '未完成' };
-const SEVERITY: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
-
-function print(file: string, result: AuditResult): void {
-  const r = result.report;
-  console.log(`\n${basename(file)}`);
-  console.log(`  ${r.title ?? '(无标题)'} | ${r.issuer ?? '发布机关不详'} | ${r.year ?? '年份不详'}年 | ${r.template}`);
-  console.log(`  得分 score ${result.score} / 100 ${result.passed ? '（无错误）' : '（有错误）'}`);
-  for (const o of result.rules) {
-    console.log(`  - ${o.ruleId.padEnd(22)} ${OUTCOME[o.outcome] ?? o.outcome}${o.findingCount ? ` (${o.findingCount})` : ''}${o.reason ? ` — ${o.reason}` : ''}`);
-  }
-  for (const f of result.findings) {
-    const where = `${basename(file)}:${f.position.start.line}:${f.position.start.column}`;
-    console.log(`    ${where} ${SEVERITY[f.severity]} [${f.ruleId}] ${f.message}`);
-  }
-}
-
-let failed = 0;
+const results: AuditResult[] = [];
+const inputErrors: InputError[] = [];
 for (const file of files) {
+  const uri = basename(file);
   if (!statSync(file, { throwIfNoEntry: false })?.isFile()) {
-    console.error(`${file}: no such file`);
-    failed++;
+    inputErrors.push({ uri, message: `${file}: 文件不存在` });
     continue;
   }
   try {
-    print(file, audit({ content: readFileSync(file), uri: basename(file) }));
+    results.push(audit({ content: readFileSync(file), uri }));
   } catch (e) {
     if (!(e instanceof AuditInputError)) throw e;
-    console.error(e.message);
-    failed++;
+    inputErrors.push({ uri, message: describeError(e, 'zh-CN'), code: e.code });
   }
 }
-process.exitCode = failed > 0 ? 2 : 0;
+
+const terminal = !!process.stdout.isTTY;
+process.stdout.write(formatText(results, { inputErrors, color: terminal, width: terminal ? process.stdout.columns : undefined }));
+// 2 when a file could not be audited; a report that fails is what the example is there to show, not an error.
+process.exitCode = inputErrors.some((e) => e.code !== 'NOT_A_REPORT' && e.code !== 'EMPTY') ? 2 : 0;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { audit, getRules, type AuditConfig } from '../../src/index';
+import { audit, createPublishHook, getRules, type AuditConfig, type AuditInput } from 'xxgk-audit';
+import { readPdf } from 'xxgk-audit/pdf';
 import localRules from '../custom-rule/index';
 import { seeds } from '../../test/helpers';
 import { startPublishHook } from './server';
-import { readPdf } from '../../src/pdf/index';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../../test/helpers';
@@ -77,7 +77,7 @@ describe('examples/cms-hook: a publish hook on a loopback port', () => {
     expect(res.status).toBe(422);
     const body = (await res.json()) as Record<string, any>;
     expect(body.report.uri).toBe('quanyang-2018.txt');
-    expect(body.reason).toBe('1 errors must be fixed before publishing');
+    expect(body.reason).toBe('1 error must be fixed before publishing');
     expect(body.findings[0].message).toBe('The report does not mention "政府信息公开指南"');
   });
 
@@ -118,14 +118,16 @@ describe('examples/cms-hook: a publish hook on a loopback port', () => {
   it('refuses what it cannot audit with 400, and wrong requests with 404, 405 and 413', async () => {
     const bad = await post(`${strictUrl}/audit`, '{"content":', 'application/json');
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ error: '请求体不是有效的 JSON' });
+    expect(await bad.json()).toMatchObject({ code: 'BAD_JSON', error: expect.stringMatching(/^请求体不是有效的 JSON/) });
 
     // A page that is not a report at all is refused as such (400, NOT_A_REPORT), not scored
     const html = await post(`${strictUrl}/audit`, '<html><body><p>报告</p></body></html>', 'text/html');
     expect(html.status).toBe(400);
+    expect(await html.json()).toMatchObject({ code: 'NOT_A_REPORT' });
 
     const junk = await post(`${strictUrl}/audit`, new Uint8Array(2000).fill(1), 'application/octet-stream');
     expect(junk.status).toBe(400);
+    expect(await junk.json()).toMatchObject({ code: 'BINARY' });
 
     const get = await fetch(`${strictUrl}/audit`);
     expect(get.status).toBe(405);
@@ -135,6 +137,86 @@ describe('examples/cms-hook: a publish hook on a loopback port', () => {
     const small = await start({ config: strict, maxBodyBytes: 1000 });
     const big = await post(`${small}/audit`, all['002']!);
     expect(big.status).toBe(413);
-    expect(await big.json()).toEqual({ error: '请求体超过 1000 字节' });
+    expect(await big.json()).toEqual({ error: '请求体超过 1000 字节', code: 'BODY_TOO_LARGE' });
+
+    // Sent in chunks with no Content-Length: reading stops once the body passes the limit.
+    const bytes = new TextEncoder().encode(all['002']!);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 512) controller.enqueue(bytes.subarray(i, i + 512));
+        controller.close();
+      },
+    });
+    const chunked = await fetch(`${small}/audit?locale=en`, {
+      method: 'POST',
+      body: stream as Body,
+      headers: { 'Content-Type': 'text/plain' },
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(await chunked.json()).toEqual({ error: 'the request body is over 1000 bytes', code: 'BODY_TOO_LARGE' });
+  });
+
+  it('takes text, HTML, Markdown, DOCX and PDF bodies, each answered with the verdict and score of audit()', async () => {
+    const url = await start();
+    const text = all['002']!;
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${text
+      .split('\n')
+      .map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+      .join('\n')}</body></html>`;
+    const docx = new Uint8Array(readFileSync(join(root, 'test', 'fixtures', 'formats', 'govnianbao__template_blank_gbgkbh2021-30.docx')));
+    const pdf = new Uint8Array(readFileSync(join(root, 'test', 'fixtures', 'pdf', 'kirogovcompare__hzq2023_working.pdf')));
+    const cases: Array<[string, string | Uint8Array, string, () => Promise<AuditInput | Awaited<ReturnType<typeof readPdf>>>]> = [
+      ['text', new TextEncoder().encode(text), 'text/plain', async () => ({ content: new TextEncoder().encode(text) })],
+      ['html', html, 'text/html; charset=utf-8', async () => ({ content: html, format: 'html' })],
+      ['markdown', text, 'text/markdown; charset=utf-8', async () => ({ content: new TextEncoder().encode(text), format: 'markdown' })],
+      ['docx', docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', async () => ({ content: docx })],
+      ['pdf', pdf, 'application/pdf', () => readPdf(pdf)],
+    ];
+    for (const [name, body, type, input] of cases) {
+      const expected = audit(await input());
+      const res = await post(`${url}/audit`, body, type);
+      const answer = (await res.json()) as Record<string, any>;
+      expect({ name, status: res.status, score: answer.score, publish: answer.publish, findings: answer.findings.length }).toEqual({
+        name,
+        status: expected.passed ? 200 : 422,
+        score: expected.score,
+        publish: expected.passed,
+        findings: expected.findings.length,
+      });
+      expect(answer.minScore).toBe(60);
+    }
+  }, 90_000);
+});
+
+describe('createPublishHook, exported by the package: pure, no server needed', () => {
+  it('answers a request-like object with a status and JSON', async () => {
+    const hook = createPublishHook({ config: strict });
+    const ok = await hook({ body: new TextEncoder().encode(all['003']!), contentType: 'text/plain' });
+    expect(ok.status).toBe(200);
+    expect(ok.json).toMatchObject({ publish: true, passed: true, score: 100, findings: [] });
+    const en = await hook({ body: new TextEncoder().encode(all['002']!), headers: { 'Accept-Language': 'en-GB,en;q=0.9' } });
+    expect(en).toMatchObject({ status: 422, json: { reason: '1 error must be fixed before publishing' } });
+  });
+
+  it('refuses a PDF body with 415 when it was given no PDF reader, and says how to give one', async () => {
+    const hook = createPublishHook();
+    const res = await hook({ body: new TextEncoder().encode('%PDF-1.7\n…'), contentType: 'application/octet-stream' });
+    expect(res.status).toBe(415);
+    expect(res.json).toMatchObject({ code: 'UNSUPPORTED_FORMAT', error: expect.stringContaining('readPdf') });
+  });
+
+  it('limits the body: 413 BODY_TOO_LARGE, also when only Content-Length says so', async () => {
+    const hook = createPublishHook({ maxBodyBytes: 10 });
+    expect(hook.maxBodyBytes).toBe(10);
+    expect(await hook({ body: new Uint8Array(11) })).toEqual({ status: 413, json: { error: '请求体超过 10 字节', code: 'BODY_TOO_LARGE' } });
+    expect((await hook({ body: new Uint8Array(1), headers: { 'content-length': '999' } })).status).toBe(413);
+    expect(hook.tooLarge({ locale: 'en' })).toEqual({ status: 413, json: { error: 'the request body is over 10 bytes', code: 'BODY_TOO_LARGE' } });
+  });
+
+  it('the example server imports only the package, by its name, so a CMS can copy it', () => {
+    const source = readFileSync(join(root, 'examples', 'cms-hook', 'server.ts'), 'utf8');
+    const imports = [...source.matchAll(/^import [^;]*? from '([^']+)';/gms)].map((m) => m[1]);
+    expect(imports.filter((m) => !m!.startsWith('node:'))).toEqual(['xxgk-audit', 'xxgk-audit/pdf']);
   });
 });

@@ -19,3 +19,8 @@ export function messagesFor(
   }
   return out;
 }
+
+/** The text in the audit's locale: a rule's reasons for `context.inapplicable` / `context.incomplete`. */
+export function inLocale(locale: string, text: { 'zh-CN': string; en: string }): string {
+  return locale === 'en' ? text.en : text['zh-CN'];
+}

@@ -5,6 +5,7 @@
 import type {
   AuditResult,
   Finding,
+  Locale,
   FindingValue,
   Outcome,
   Position,
@@ -22,7 +23,7 @@ import type {
 } from '../types';
 import type { ResolvedConfig, ResolvedRule } from './config';
 import resultSchema from '../../schemas/audit-result.schema.json' with { type: 'json' };
-import { formatMessage } from './messages';
+import { engineReasons, formatMessage } from './messages';
 import { fingerprintOf } from './fingerprint';
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -366,7 +367,7 @@ export function runRules(model: ReportModel, config: ResolvedConfig): AuditResul
   for (const resolved of config.rules) {
     const run: RuleRun = { resolved, visitors: {}, findings: [], dropped: 0, spent: 0 };
     if (!appliesTo(resolved, model)) {
-      run.inapplicable = `not applicable to ${model.template}${model.era ? ` / ${model.era}` : ''}`;
+      run.inapplicable = engineReasons[config.locale].notApplicable(model.template, model.era);
       skipped.push(run);
       continue;
     }
@@ -384,7 +385,7 @@ export function runRules(model: ReportModel, config: ResolvedConfig): AuditResul
   const findings: Finding[] = [];
   const errors: RuleError[] = [];
   for (const run of [...runs, ...skipped]) {
-    outcomes.push(outcomeOf(run));
+    outcomes.push(outcomeOf(run, config.locale));
     if (run.crashed) errors.push(run.crashed);
     else findings.push(...run.findings);
   }
@@ -420,14 +421,14 @@ function ownCell(c: TableCell): TableCell {
   return copy;
 }
 
-function outcomeOf(run: RuleRun): RuleOutcome {
+function outcomeOf(run: RuleRun, locale: Locale): RuleOutcome {
   const { rule, id, weight } = run.resolved;
   const count = run.findings.length + run.dropped;
   let outcome: Outcome;
   let reason: string | undefined;
   if (run.crashed) {
     outcome = 'incomplete';
-    reason = `rule crashed: ${run.crashed.message}`;
+    reason = engineReasons[locale].crashed(run.crashed.message);
   } else if (run.inapplicable !== undefined) {
     outcome = 'inapplicable';
     reason = run.inapplicable;
@@ -436,7 +437,7 @@ function outcomeOf(run: RuleRun): RuleOutcome {
     reason = run.incomplete;
   } else {
     outcome = run.findings.some((f) => f.severity !== 'info') ? 'fail' : 'pass';
-    if (run.dropped > 0) reason = `${run.dropped} more findings not listed (maxFindingsPerRule)`;
+    if (run.dropped > 0) reason = engineReasons[locale].dropped(run.dropped);
   }
   const listed = run.crashed || run.inapplicable !== undefined ? [] : run.findings;
   let severity: Severity = listed.reduce<Severity>(

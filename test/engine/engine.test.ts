@@ -186,7 +186,7 @@ describe('rule isolation', () => {
     const probeOutcome = result.rules.find((r) => r.ruleId === 'probe')!;
     expect(result.findings.filter((f) => f.ruleId === 'probe')).toHaveLength(5);
     expect(probeOutcome.findingCount).toBeGreaterThan(5);
-    expect(probeOutcome.reason).toMatch(/not listed/);
+    expect(probeOutcome.reason).toMatch(/未列出/);
   });
 });
 

@@ -129,7 +129,7 @@ describe('toHtml', () => {
     for (const [, label] of BLOCKS) expect(html).toContain(`<th class="row-label">${label}</th>`);
     expect(cellHtml(html, 'review-suit', 'upheld')).toContain('<span class="value">5</span>');
     const report1 = html.slice(html.indexOf('<section class="report" id="report-1">'), html.indexOf('<section class="report" id="report-2">'));
-    expect(report1.match(/<td class="cell/g)).toHaveLength(15);
+    expect(report1.match(/<td [^>]*class="cell/g)).toHaveLength(15);
   });
 
   it('highlights the cell of a failing identity with the expected value, and its operands without one', () => {
@@ -153,13 +153,46 @@ describe('toHtml', () => {
     expect(cellHtml(html, 'review-suit', 'total')).not.toContain('mark');
   });
 
-  it('lists each finding in Chinese with its section, place and expected value, escaping the text', () => {
-    expect(html).toContain('表四“行政复议”的总计应为 11（10 + 1 + 0 + 0），报告填写 0<div class="values">应为 11；实为 0</div>');
-    expect(html).toContain('<td>政府信息公开行政复议、行政诉讼情况</td><td class="where">第500行第17列</td>');
+  it('lists each finding in Chinese under its section, with its place and expected value, escaping the text', () => {
+    expect(html).toContain('<span class="message">表四“行政复议”的总计应为 11（10 + 1 + 0 + 0），报告填写 0</span><div class="values">应为 11；实为 0</div>');
+    // The identity finding links to the cell that is wrong; the cell is there with that id.
+    expect(html).toMatch(/<h4>政府信息公开行政复议、行政诉讼情况<\/h4><ol class="findings">\n<li class="finding sev-error" id="r1-f(\d+)" value="\1">.*<a class="where" href="#r1-cell-T4__review__total"[^>]*>第500行第17列<\/a>/);
+    expect(cellHtml(html, 'review', 'total')).toContain('id="r1-cell-T4__review__total"');
     expect(html).toContain('单元格为空，应填 0 &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toContain('<script>alert(1)</script>');
-    const rows = html.match(/<tr class="sev-(error|warning|info)">/g) ?? [];
-    expect(rows).toHaveLength(withTable.findings.length + r003.findings.length);
+    const items = html.match(/<li class="finding sev-(error|warning|info)"/g) ?? [];
+    expect(items).toHaveLength(withTable.findings.length + r003.findings.length);
+  });
+
+  it('puts the findings first, then the tables and the outline, and folds the list of checks away', () => {
+    for (const n of [1, 2]) {
+      const start = html.indexOf(`<section class="report" id="report-${n}">`);
+      const report = html.slice(start, n === 1 ? html.indexOf('<section class="report" id="report-2">') : undefined);
+      const order = ['<h3>问题清单</h3>', '<h3>识别的统计表格</h3>', '<h3>识别的报告结构</h3>', '<details class="rules"><summary>逐项检查结果'].map((h) => report.indexOf(h));
+      expect(order.every((i) => i >= 0)).toBe(true);
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+      expect(report).not.toMatch(/<details[^>]* open/);
+      expect(report.indexOf('<table class="grid rules">')).toBeGreaterThan(order[3]!);
+    }
+    // Grouped: each section's findings under one heading, in the report's order.
+    const r1 = html.slice(html.indexOf('id="report-1"'), html.indexOf('id="report-2"'));
+    const groups = [...r1.matchAll(/<h4>([^<]*)<\/h4>/g)].map((m) => m[1]);
+    expect(new Set(groups).size).toBe(groups.length);
+  });
+
+  it('every link goes to a place on the page', () => {
+    const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+    const targets = [...html.matchAll(/ href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(targets.length).toBeGreaterThan(withTable.findings.length);
+    expect(targets.filter((t) => !ids.has(t))).toEqual([]);
+  });
+
+  it('names system CJK fonts, scrolls tables in their own box, and has a print style', () => {
+    expect(html).toContain('"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",');
+    expect(html).toContain('"WenQuanYi Micro Hei", sans-serif');
+    expect(html).toMatch(/\.table-wrap \{[^}]*overflow-x: auto/);
+    expect(html.match(/<div class="table-wrap"><table class="grid report-table"/g)).toHaveLength(withTable.report.tables.length + r003.report.tables.length);
+    expect(html).toContain('@media print');
   });
 
   it('summarises each rule and the batch, and names the files that could not be audited', () => {
@@ -173,7 +206,7 @@ describe('toHtml', () => {
   });
 
   it('shows the recognised section headings, and says so when no table was recognised', () => {
-    expect(html).toContain('<li>总体情况<span class="muted">（总体情况）</span>');
+    expect(html).toContain('<li id="r1-s1">总体情况<span class="muted">（总体情况）</span>');
     const noTables: AuditResult = { ...r003, report: { ...r003.report, tables: [] } };
     expect(toHtml([noTables], { rules: auditor.rules })).toContain('未识别到统计表格。');
     expect(toHtml([withTable], { rules: auditor.rules })).not.toContain('未识别到统计表格。');
@@ -204,6 +237,10 @@ describe('toHtml', () => {
     const en = toHtml([withTable], { rules: auditor.rules, locale: 'en', generatedAt: '2025-01-02 03:04' });
     expect(en).toContain('<html lang="en">');
     expect(cellHtml(en, 'review', 'total')).toContain('<span class="expected">expected 11</span>');
-    expect(en).toContain('generated：2025-01-02 03:04');
+    expect(en).toContain('generated: 2025-01-02 03:04');
+    // English punctuation around the findings' own (quoted) words.
+    expect(en).toContain('<div class="values">expected 11; actual 0</div>');
+    expect(en).toMatch(/<summary>Checks \(\d+ checks, \d+ failing\)<\/summary>/);
+    expect(en).not.toMatch(/<\/span>（|）<\/summary>|<div class="values">[^<]*；/);
   });
 });

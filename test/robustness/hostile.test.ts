@@ -84,7 +84,7 @@ function checkCost(make: (scale: number) => string, format: Format): void {
     const content = make(scale);
     let parser = 0;
     const ratio = retriedRatio((attempt) => {
-      const runs = 2 * attempt;
+      const runs = attempt;
       const reference = attempt === 1 ? perChar[format] : measureNormal(format, runs);
       const spent = bestOf(content, runs, format);
       parser = format === 'markdown' && scale < 1 ? bestTime(() => markdownParser.parse(content), runs) : 0;

@@ -189,7 +189,7 @@ describe('a rule that floods, mutates or burns time', () => {
     const result = auditWith(rule);
     expect(result.findings.filter((f) => f.ruleId === 'flood')).toHaveLength(200);
     expect(outcome(result, 'flood')).toMatchObject({ outcome: 'fail', findingCount: 100_000 });
-    expect(outcome(result, 'flood').reason).toMatch(/99800 more findings not listed/);
+    expect(outcome(result, 'flood').reason).toMatch(/另有 99800 个问题未列出/);
   });
 
   it('adding, removing and replacing nodes during the walk neither loops nor strays', () => {
@@ -243,16 +243,18 @@ describe('a rule that floods, mutates or burns time', () => {
     const rule = hostile('slow', () => ({
       paragraph() {
         calls++;
-        const until = performance.now() + 5;
+        const until = performance.now() + 50;
         while (performance.now() < until) {
           // Burn time, as a rule walking the whole tree at every node would.
         }
       },
     }));
-    const result = audit(report, { ...withRules(rule), ruleTimeBudget: 20 });
+    // The budget binds every rule: wide enough that the built-in rules stay within it on a busy machine (at 20 ms
+    // they did not, under a load of 10 on 2 cores), five calls of the slow rule's visitor.
+    const result = audit(report, { ...withRules(rule), ruleTimeBudget: 250 });
     expect(validate(result)).toBe(true);
     expect(outcome(result, 'slow').outcome).toBe('incomplete');
-    expect(result.errors[0]!.message).toMatch(/over its time budget of 20 ms \(ruleTimeBudget\)/);
+    expect(result.errors[0]!.message).toMatch(/over its time budget of 250 ms \(ruleTimeBudget\)/);
     expect(calls).toBeLessThan(10);
     expect(builtIn(result, ['slow'])).toEqual(builtIn(baseline, []));
   });

@@ -1,0 +1,32 @@
+/**
+ * The core (src/ and rules/, all but the command in src/cli.ts) imports no Node built-in, so the
+ * library — the publish hook included — runs in a browser, a worker or any CMS (DESIGN.md).
+ */
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync, readdirSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join, relative } from 'node:path';
+import { root } from '../helpers';
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+}
+
+const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+
+describe('the core imports no Node built-in', () => {
+  it('src/ (but cli.ts) and rules/', () => {
+    const core = [...files(join(root, 'src')), ...files(join(root, 'rules'))].filter((f) => !f.endsWith(join('src', 'cli.ts')));
+    expect(core.map((f) => relative(root, f))).toContain(join('src', 'hook.ts'));
+    const found: string[] = [];
+    for (const file of core) {
+      const source = readFileSync(file, 'utf8');
+      for (const m of source.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^import\s+)['"]([^'"]+)['"]/gm)) {
+        if (builtins.has(m[1]!)) found.push(`${relative(root, file)}: ${m[1]}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});
