@@ -145,7 +145,8 @@ describe('pages', () => {
     const { line, column } = f.position.start;
     expect(formatText([result])).toContain(`${HZQ2023}:${line}:${column} (p.${page})`);
     expect(formatText([result], { locale: 'en' })).toContain(`${HZQ2023}:${line}:${column} (p.${page})`);
-    expect(toHtml([result])).toContain(`第${page}页 第${line}行第${column}列`);
+    expect(toHtml([result])).toContain(`第${line}行第${column}列 · 第${page}页`);
+    expect(toHtml([result], { locale: 'en' })).toContain(`line ${line}, column ${column} · p. ${page}`);
     const csv = toCsv([result]).split('\r\n');
     const header = csv[0]!.split(',');
     expect(csv[1]!.split(',')[header.indexOf('问题所在页')]).toMatch(new RegExp(`(^|; )${page}(;|$)`));
