@@ -127,7 +127,7 @@ describe('xxgk-audit: help, version and usage errors', () => {
 
   it.each([
     [['--frobnicate', 'x.txt'], '未知选项 --frobnicate'],
-    [['--format', 'xml', 'x.txt'], '选项 --format 的值“xml”无效，应为text|json|sarif|html|csv'],
+    [['--format', 'xml', 'x.txt'], '选项 --format 的值“xml”无效，应为text|json|jsonl|sarif|html|csv'],
     [['--min-score', '120', 'x.txt'], '选项 --min-score 的值“120”无效'],
     [['--year', '20x4', 'x.txt'], '选项 --year 的值“20x4”无效'],
     [['--published-at', '2025-02-30', 'x.txt'], '选项 --published-at 的值“2025-02-30”无效，应为YYYY-MM-DD'],
@@ -145,7 +145,7 @@ describe('xxgk-audit: help, version and usage errors', () => {
   it('says it in English with --locale en', () => {
     const r = run(['--locale', 'en', '--format', 'yaml', 'x.txt']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('xxgk-audit: invalid value "yaml" for --format; expected text|json|sarif|html|csv');
+    expect(r.stderr).toContain('xxgk-audit: invalid value "yaml" for --format; expected text|json|jsonl|sarif|html|csv');
   });
 });
 
