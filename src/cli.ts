@@ -9,19 +9,36 @@
  *
  * Big batches (more than WORKER_THRESHOLD files on a machine with more than one core, or --jobs N) are
  * audited by worker threads running this same module; results keep the order of the input.
+ *
+ * Each report is written as its result comes (HTML excepted), so memory does not grow with the number of
+ * files: a result that arrives before an earlier file's waits in a small reorder buffer, and no file is
+ * handed to a worker while that buffer is full or the output is not keeping up.
  */
-import { readFile, readdir, realpath, stat, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { mkdtemp, open, readFile, readdir, realpath, rm, stat } from 'node:fs/promises';
+import { createReadStream, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import pkg from '../package.json' with { type: 'json' };
 import { createAuditor, type Auditor } from './engine/index';
 import { AuditConfigError, AuditInputError } from './errors';
-import { describeError, formatText, toCsv, toHtml, toSarif, type InputError } from './format/index';
+import {
+  csvHeader,
+  csvInputErrorRows,
+  csvRow,
+  describeError,
+  formatTextEnd,
+  formatTextReport,
+  sarifStream,
+  toHtml,
+  type InputError,
+} from './format/index';
+import { isSkipped, ruleIdsOf, ruleIndex } from './format/labels';
 import type {
   AuditConfig,
   AuditInput,
@@ -34,7 +51,7 @@ import type {
   Severity,
 } from './types';
 
-const FORMATS = ['text', 'json', 'sarif', 'html', 'csv'] as const;
+const FORMATS = ['text', 'json', 'jsonl', 'sarif', 'html', 'csv'] as const;
 type OutputFormat = (typeof FORMATS)[number];
 const SEVERITIES = ['off', 'info', 'warning', 'error', 'warn', '0', '1', '2'] as const;
 const ISSUER_TYPES: IssuerType[] = ['government', 'department', 'other'];
@@ -55,7 +72,7 @@ const USAGE: Record<Locale, string> = {
 审核政府信息公开工作年度报告（文件夹中递归查找 .txt .md .html .htm .xml .docx .pdf）。
 
 选项：
-  -f, --format <格式>        输出格式：text（默认）、json、sarif、html、csv
+  -f, --format <格式>        输出格式：text（默认）、json、jsonl（每行一个结果）、sarif、html、csv
   -o, --output <文件>        把结果写入文件（默认输出到标准输出）
       --locale <语言>        zh-CN（默认）或 en
       --rule <规则=级别>     设置规则级别：off、info、warning（或 warn）、error（也可用 0/1/2；可重复，也可用逗号分隔）
@@ -81,7 +98,7 @@ Audits government information-disclosure annual reports (folders are searched re
 .txt .md .html .htm .xml .docx .pdf).
 
 Options:
-  -f, --format <format>      output format: text (default), json, sarif, html, csv
+  -f, --format <format>      output format: text (default), json, jsonl (one result per line), sarif, html, csv
   -o, --output <file>        write the result to a file (default: standard output)
       --locale <locale>      zh-CN (default) or en
       --rule <id=level>      set a rule's level: off, info, warning (or warn), error, or ESLint's 0/1/2 (repeatable, or comma-separated)
@@ -672,9 +689,14 @@ class Progress {
     this.shown = false;
   }
 
-  finish(): void {
+  /** Clears the bar (before the report text goes to a terminal too); the next tick draws it again. */
+  clear(): void {
     if (this.shown) process.stderr.write('\r\u001b[2K');
     this.shown = false;
+  }
+
+  finish(): void {
+    this.clear();
   }
 }
 
@@ -700,6 +722,35 @@ function spawnWorker(init: WorkerInit): Worker {
   return new Worker(new URL(self), { workerData: init });
 }
 
+/**
+ * A worker collects its garbage after a file when its heap holds more than this. Left to itself, V8
+ * lets the old generation of a busy worker grow with the models of past files (garbage promoted while a
+ * file was being audited) and collects when its heuristics decide, so the peak memory of a batch kept
+ * rising with its length (10,000 reports: 339 MB against 204 MB for 100). Measured on 10,000 text
+ * reports, 2 workers: a threshold of 36 MB keeps the peak within 40 MB of a 100-report batch's at no
+ * measurable cost in time (a collection after every 10th file did as well but took 2.7× as long).
+ */
+const COLLECT_ABOVE = 36 * 1024 * 1024;
+
+/** Called after each file: a full collection when the heap holds more than COLLECT_ABOVE (a no-op where V8 will not give one). */
+function heapKeeper(): () => void {
+  let gc: (() => void) | undefined;
+  try {
+    setFlagsFromString('--expose-gc');
+    const exposed = runInNewContext('gc') as unknown;
+    if (typeof exposed === 'function') gc = exposed as () => void;
+  } catch {
+    // no collection on demand: V8 decides alone
+  }
+  let above = COLLECT_ABOVE;
+  return () => {
+    if (!gc || getHeapStatistics().used_heap_size <= above) return;
+    gc();
+    // What stays live (a plugin's caches…) is not collected again after every file.
+    above = Math.max(COLLECT_ABOVE, getHeapStatistics().used_heap_size + COLLECT_ABOVE / 2);
+  };
+}
+
 async function workerMain(): Promise<void> {
   const { setup } = workerData as WorkerInit;
   const port = parentPort!;
@@ -713,24 +764,74 @@ async function workerMain(): Promise<void> {
     port.postMessage({ type: 'fatal', message: errorText(e) } satisfies WorkerReply);
     return;
   }
+  const collectIfBig = heapKeeper();
   port.on('message', (task: FileTask) => {
-    auditFile(task, ctx).then(
-      (outcome) => port.postMessage({ type: 'result', id: task.id, outcome } satisfies WorkerReply),
-      (e: unknown) =>
-        port.postMessage({ type: 'result', id: task.id, outcome: { ok: false, message: m.internal(errorText(e)) } } satisfies WorkerReply),
-    );
+    auditFile(task, ctx)
+      .then(
+        (outcome) => port.postMessage({ type: 'result', id: task.id, outcome } satisfies WorkerReply),
+        (e: unknown) =>
+          port.postMessage({ type: 'result', id: task.id, outcome: { ok: false, message: m.internal(errorText(e)) } } satisfies WorkerReply),
+      )
+      .then(() => {
+        collectIfBig();
+      });
   });
+}
+
+/**
+ * The files in input order, handed out one at a time. `request` holds a taker back while `ready()` is
+ * false (the output is not keeping up, or too many results wait for an earlier one) and `wake` lets
+ * the held takers try again, so that what waits in memory is bounded by the number of jobs in flight,
+ * not by the number of files.
+ */
+class TaskQueue {
+  private next = 0;
+  private parked: Array<() => void> = [];
+  constructor(
+    private readonly tasks: ReadonlyArray<FileTask>,
+    private readonly ready: () => boolean,
+  ) {}
+
+  get dispatched(): number {
+    return this.next;
+  }
+
+  get empty(): boolean {
+    return this.next >= this.tasks.length;
+  }
+
+  /** The next task now, whatever `ready` says (undefined when none is left). */
+  take(): FileTask | undefined {
+    return this.empty ? undefined : this.tasks[this.next++];
+  }
+
+  /** Gives `take` the next task (or undefined when none is left) as soon as `ready()`, unless `live()` is false by then. */
+  request(take: (task: FileTask | undefined) => void, live: () => boolean): void {
+    if (!live()) return;
+    if (this.empty) return take(undefined);
+    if (!this.ready()) {
+      this.parked.push(() => this.request(take, live));
+      return;
+    }
+    take(this.take());
+  }
+
+  wake(): void {
+    const parked = this.parked;
+    this.parked = [];
+    for (const retry of parked) retry();
+  }
 }
 
 /** Audits the files with `jobs` workers, handing each worker the next file when it is done. */
 async function auditWithWorkers(
-  tasks: FileTask[],
+  queue: TaskQueue,
   jobs: number,
   setup: AuditSetup,
   onDone: (task: FileTask, outcome: FileOutcome) => void,
   fallback: AuditContext,
+  drained: () => Promise<void>,
 ): Promise<void> {
-  const queue = [...tasks];
   const init: WorkerInit = { xxgkAuditWorker: true, setup };
   let respawns = jobs * 2;
   await new Promise<void>((resolveAll) => {
@@ -739,7 +840,10 @@ async function auditWithWorkers(
       if (live === 0) {
         // No worker left (they failed to start): audit the rest in this thread.
         void (async () => {
-          for (let t = queue.shift(); t; t = queue.shift()) onDone(t, await auditFile(t, fallback));
+          for (let t = queue.take(); t; t = queue.take()) {
+            await drained();
+            onDone(t, await auditFile(t, fallback));
+          }
           resolveAll();
         })();
       }
@@ -748,19 +852,25 @@ async function auditWithWorkers(
       const worker = spawnWorker(init);
       live++;
       let current: FileTask | undefined;
-      const next = () => {
-        current = queue.shift();
-        if (current) worker.postMessage(current);
-        else void worker.terminate();
-      };
       let ended = false;
+      const next = () => {
+        current = undefined;
+        queue.request(
+          (task) => {
+            current = task;
+            if (task) worker.postMessage(task);
+            else void worker.terminate();
+          },
+          () => !ended,
+        );
+      };
       const end = (failure?: string) => {
         if (ended) return;
         ended = true;
         live--;
         if (current && failure !== undefined) onDone(current, { ok: false, message: fallback.m.internal(failure) });
         current = undefined;
-        if (failure !== undefined && queue.length > 0 && respawns-- > 0) start();
+        if (failure !== undefined && !queue.empty && respawns-- > 0) start();
         finishIfIdle();
       };
       worker.on('message', (reply: WorkerReply) => {
@@ -777,8 +887,9 @@ async function auditWithWorkers(
       worker.on('exit', (code) => end(code === 0 || current === undefined ? undefined : `worker exited with code ${code}`));
       next();
     };
-    for (let i = 0; i < Math.min(jobs, tasks.length); i++) start();
-    if (tasks.length === 0) resolveAll();
+    const count = Math.min(jobs, queue.empty ? 0 : jobs);
+    for (let i = 0; i < count; i++) start();
+    if (count === 0) resolveAll();
   });
 }
 
@@ -874,80 +985,296 @@ async function main(argv: string[]): Promise<number> {
   for (const folder of emptyFolders) progress.log(`xxgk-audit: ${folder}: ${m.noReports}`);
   if (files.length === 0 && inputErrors.length === 0) return 2;
 
-  const outcomes = new Array<FileOutcome | undefined>(files.length);
-  const onDone = (task: FileTask, outcome: FileOutcome) => {
-    outcomes[task.id] = outcome;
-    // Files that are not reports are listed once, apart, with the results (not on stderr one by one).
-    if (!outcome.ok && !(outcome.code && NOT_A_REPORT_CODES.has(outcome.code))) progress.log(`xxgk-audit: ${task.uri}: ${outcome.message}`);
-    progress.tick(task.uri);
-  };
-  const ctx: AuditContext = { auditor, meta: setup.meta, maxInputSize: setup.maxInputSize, m };
-  const cores = availableParallelism();
-  const jobs = Math.min(files.length, options.jobs ?? (files.length > WORKER_THRESHOLD && cores > 1 ? Math.min(cores, MAX_WORKERS) : 1));
-  if (jobs > 1) {
-    if (options.verbose) progress.log(m.workers(jobs, files.length));
-    await auditWithWorkers(files, jobs, setup, onDone, ctx);
-  } else {
-    if (options.verbose) progress.log(m.serial(files.length));
-    for (const task of files) onDone(task, await auditFile(task, ctx));
+  // The output is opened before the audit and each report is written as it comes, in input order:
+  // what is kept is a few counters, the files that could not be audited, and the results that wait for
+  // an earlier file still in a worker (at most REORDER_WINDOW_PER_JOB per job).
+  let sink: Sink;
+  try {
+    sink = await Sink.open(options.output === undefined ? undefined : resolve(cwd, options.output), progress);
+  } catch (e) {
+    fail(m.output(options.output!, errorText(e, m)));
+    return 2;
   }
-  progress.finish();
+  const toTerminal = options.output === undefined && !!process.stdout.isTTY;
+  const writer = await reportWriter(options, auditor, sink, {
+    cwd,
+    color: colorWanted(options.color, toTerminal),
+    width: toTerminal ? process.stdout.columns : undefined,
+  });
 
-  const results: AuditResult[] = [];
+  const counts = { reports: 0, passed: 0 };
   /** Errors that make the exit code 2: not the non-reports a folder scan came across. */
   let hardErrors = inputErrors.length;
-  files.forEach((task, i) => {
-    const outcome: FileOutcome = outcomes[i] ?? { ok: false, message: m.internal('no result') };
-    if (outcome.ok) results.push(outcome.result);
-    else {
+  const ordered = new ReorderBuffer((task: FileTask, outcome: FileOutcome) => {
+    if (outcome.ok) {
+      writer.report(outcome.result, counts.reports++);
+      if (outcome.result.passed) counts.passed++;
+    } else {
       const error: InputError = { uri: task.uri, message: outcome.message };
       if (outcome.code) error.code = outcome.code;
       inputErrors.push(error);
       if (task.explicit || !(outcome.code && NOT_A_REPORT_CODES.has(outcome.code))) hardErrors++;
     }
   });
-
-  const common = { locale: options.locale, rules: auditor.rules, inputErrors };
-  const toTerminal = options.output === undefined && !!process.stdout.isTTY;
-  let text: string;
-  switch (options.format) {
-    case 'json':
-      text = JSON.stringify(results, null, 2) + '\n';
-      break;
-    case 'sarif':
-      text =
-        JSON.stringify(toSarif(results, { ...common, toolVersion: pkg.version, srcRoot: pathToFileURL(cwd + sep).href }), null, 2) +
-        '\n';
-      break;
-    case 'html':
-      text = toHtml(results, { ...common, generatedAt: new Date().toLocaleString(options.locale, { hour12: false }) });
-      break;
-    case 'csv':
-      text = toCsv(results, { ...common, bom: options.output !== undefined });
-      break;
-    default:
-      text = formatText(results, {
-        ...common,
-        color: colorWanted(options.color, toTerminal),
-        verbose: options.verbose,
-        width: toTerminal ? process.stdout.columns : undefined,
-      });
-  }
-
-  if (options.output !== undefined) {
-    try {
-      await writeFile(resolve(cwd, options.output), text);
-    } catch (e) {
-      fail(m.output(options.output, errorText(e, m)));
-      return 2;
-    }
-    if (options.format !== 'text' || options.verbose) process.stderr.write(m.written(options.output) + '\n');
+  const cores = availableParallelism();
+  const jobs = Math.min(files.length, options.jobs ?? (files.length > WORKER_THRESHOLD && cores > 1 ? Math.min(cores, MAX_WORKERS) : 1));
+  const window = jobs * REORDER_WINDOW_PER_JOB;
+  const queue: TaskQueue = new TaskQueue(files, (): boolean => queue.dispatched - ordered.emitted < window && !sink.blocked);
+  sink.onDrain(() => queue.wake());
+  const onDone = (task: FileTask, outcome: FileOutcome) => {
+    // Files that are not reports are listed once, apart, with the results (not on stderr one by one).
+    if (!outcome.ok && !(outcome.code && NOT_A_REPORT_CODES.has(outcome.code))) progress.log(`xxgk-audit: ${task.uri}: ${outcome.message}`);
+    progress.tick(task.uri);
+    ordered.add(task, outcome);
+    queue.wake();
+  };
+  const ctx: AuditContext = { auditor, meta: setup.meta, maxInputSize: setup.maxInputSize, m };
+  if (jobs > 1) {
+    if (options.verbose) progress.log(m.workers(jobs, files.length));
+    await auditWithWorkers(queue, jobs, setup, onDone, ctx, () => sink.drained());
   } else {
-    await new Promise<void>((done) => process.stdout.write(text, () => done()));
+    if (options.verbose) progress.log(m.serial(files.length));
+    const collectIfBig = heapKeeper();
+    for (let task = queue.take(); task; task = queue.take()) {
+      await sink.drained();
+      onDone(task, await auditFile(task, ctx));
+      collectIfBig();
+    }
+  }
+  progress.finish();
+  if (ordered.emitted < files.length) {
+    // Cannot happen (every task gets an outcome); said rather than hung on.
+    throw new Error(`${files.length - ordered.emitted} files got no result`);
   }
 
-  if (hardErrors > 0 || (results.length === 0 && emptyFolders.length > 0)) return 2;
-  return results.every((r) => r.passed) ? 0 : 1;
+  const failure = await writer.end(inputErrors, counts).then(
+    () => sink.close(),
+    (e: unknown) => e,
+  );
+  if (failure !== undefined || sink.failure !== undefined) {
+    fail(m.output(options.output ?? '-', errorText(failure ?? sink.failure, m)));
+    return 2;
+  }
+  if (options.output !== undefined && (options.format !== 'text' || options.verbose)) process.stderr.write(m.written(options.output) + '\n');
+
+  if (hardErrors > 0 || (counts.reports === 0 && emptyFolders.length > 0)) return 2;
+  return counts.passed === counts.reports ? 0 : 1;
+}
+
+// ---------------------------------------------------------------------------
+// Output, written as the results come
+// ---------------------------------------------------------------------------
+
+/** Results that may wait for an earlier file still being audited, per job. */
+const REORDER_WINDOW_PER_JOB = 4;
+
+/** Passes outcomes on in task order (ids 0, 1, 2…), holding those that arrive before an earlier one. */
+class ReorderBuffer {
+  private next = 0;
+  private readonly held = new Map<number, { task: FileTask; outcome: FileOutcome }>();
+  constructor(private readonly emit: (task: FileTask, outcome: FileOutcome) => void) {}
+
+  /** How many outcomes have been passed on. */
+  get emitted(): number {
+    return this.next;
+  }
+
+  add(task: FileTask, outcome: FileOutcome): void {
+    this.held.set(task.id, { task, outcome });
+    for (let item = this.held.get(this.next); item; item = this.held.get(this.next)) {
+      this.held.delete(this.next);
+      this.next++;
+      this.emit(item.task, item.outcome);
+    }
+  }
+}
+
+/** The output file or stdout, written piece by piece; `blocked` while the stream's buffer is full. */
+class Sink {
+  blocked = false;
+  failure: unknown;
+  private drainWaiters: Array<() => void> = [];
+  private drainListeners: Array<() => void> = [];
+
+  private constructor(
+    private readonly stream: NodeJS.WritableStream,
+    private readonly toStdout: boolean,
+    private readonly progress: Progress,
+  ) {
+    stream.on('drain', () => {
+      this.blocked = false;
+      const waiters = this.drainWaiters;
+      this.drainWaiters = [];
+      for (const w of waiters) w();
+      for (const l of this.drainListeners) l();
+    });
+    if (!toStdout) stream.on('error', (e: unknown) => (this.failure ??= e));
+  }
+
+  /** Opens the output file (an error here is the output's: exit 2 before any audit), or stdout. */
+  static async open(path: string | undefined, progress: Progress): Promise<Sink> {
+    if (path === undefined) return new Sink(process.stdout, true, progress);
+    const handle = await open(path, 'w');
+    return new Sink(handle.createWriteStream({ encoding: 'utf8' }), false, progress);
+  }
+
+  write(text: string): void {
+    if (text === '' || this.failure !== undefined) return;
+    // Reports printed on the terminal the progress bar is drawn on: clear the bar first.
+    if (this.toStdout) this.progress.clear();
+    if (!this.stream.write(text)) this.blocked = true;
+  }
+
+  /** Resolves once the stream has room again. */
+  drained(): Promise<void> {
+    if (!this.blocked || this.failure !== undefined) return Promise.resolve();
+    return new Promise((done) => this.drainWaiters.push(done));
+  }
+
+  onDrain(listener: () => void): void {
+    this.drainListeners.push(listener);
+  }
+
+  /** Flushes (and closes a file); rejects with the stream's error. */
+  async close(): Promise<void> {
+    if (this.toStdout) {
+      await new Promise<void>((done) => this.stream.write('', () => done()));
+      return;
+    }
+    await new Promise<void>((done, reject) => {
+      if (this.failure !== undefined) return reject(this.failure);
+      this.stream.once('error', reject);
+      this.stream.end(() => done());
+    });
+    // A file stream's end callback runs on 'finish'; wait for the file to be closed too.
+    await new Promise<void>((done) => {
+      const s = this.stream as NodeJS.WritableStream & { closed?: boolean };
+      if (s.closed) done();
+      else this.stream.once('close', () => done());
+    });
+  }
+}
+
+interface ReportWriter {
+  /** One result, in input order; `index` counts the results written before it. */
+  report(result: AuditResult, index: number): void;
+  /** What follows the results: the files that could not be audited, the summary, the SARIF rules… */
+  end(inputErrors: InputError[], counts: { reports: number; passed: number }): Promise<void>;
+}
+
+/** Writes each format as the results come (HTML excepted: the page is built from every result at the end). */
+async function reportWriter(
+  options: CliOptions,
+  auditor: Auditor,
+  sink: Sink,
+  env: { cwd: string; color: boolean; width: number | undefined },
+): Promise<ReportWriter> {
+  const locale = options.locale;
+  const rules = auditor.rules;
+  switch (options.format) {
+    case 'json': {
+      // The bytes of JSON.stringify(results, null, 2) + '\n', one element at a time.
+      let any = false;
+      return {
+        report(result) {
+          sink.write((any ? ',\n  ' : '[\n  ') + JSON.stringify(result, null, 2).replace(/\n/g, '\n  '));
+          any = true;
+        },
+        async end() {
+          sink.write(any ? '\n]\n' : '[]\n');
+        },
+      };
+    }
+    case 'jsonl':
+      return {
+        report(result) {
+          sink.write(JSON.stringify(result) + '\n');
+        },
+        async end() {},
+      };
+    case 'csv': {
+      // The rule columns are those of the first result (every result of one auditor has the same), as toCsv takes them.
+      let ruleIds: string[] | undefined;
+      const common = { locale, rules };
+      if (options.output !== undefined) sink.write('\uFEFF');
+      return {
+        report(result, index) {
+          if (ruleIds === undefined) {
+            ruleIds = ruleIdsOf([result]);
+            sink.write(csvHeader(ruleIds, common));
+          }
+          sink.write(csvRow(result, index, ruleIds, common));
+        },
+        async end(inputErrors) {
+          if (ruleIds === undefined) {
+            ruleIds = [];
+            sink.write(csvHeader(ruleIds, common));
+          }
+          sink.write(csvInputErrorRows(ruleIds, { ...common, inputErrors }));
+        },
+      };
+    }
+    case 'sarif': {
+      const sarif = sarifStream({ locale, rules, toolVersion: pkg.version, srcRoot: pathToFileURL(env.cwd + sep).href });
+      // The artifacts (one per report) follow the results: they wait in a temporary file, not in memory.
+      const spoolDir = await mkdtemp(join(tmpdir(), 'xxgk-audit-sarif-'));
+      const spoolPath = join(spoolDir, 'artifacts.json');
+      const spool = await open(spoolPath, 'w');
+      let pending = Promise.resolve();
+      sink.write(sarif.head());
+      return {
+        report(result) {
+          sink.write(sarif.results(result));
+          const artifact = sarif.artifact(result);
+          pending = pending.then(() => spool.write(artifact).then(() => undefined));
+        },
+        async end(inputErrors) {
+          try {
+            await pending;
+            await spool.close();
+            sink.write(sarif.middle());
+            for await (const chunk of createReadStream(spoolPath, { encoding: 'utf8' })) {
+              sink.write(chunk as string);
+              await sink.drained();
+            }
+            sink.write(sarif.tail(inputErrors));
+          } finally {
+            await rm(spoolDir, { recursive: true, force: true });
+          }
+        },
+      };
+    }
+    case 'html': {
+      // Known limit: the HTML page is built from every result at the end.
+      const results: AuditResult[] = [];
+      return {
+        report(result) {
+          results.push(result);
+        },
+        async end(inputErrors) {
+          sink.write(toHtml(results, { locale, rules, inputErrors, generatedAt: new Date().toLocaleString(locale, { hour12: false }) }));
+        },
+      };
+    }
+    default: {
+      const textOptions = { locale, rules, color: env.color, verbose: options.verbose, width: env.width };
+      const index = ruleIndex(textOptions);
+      return {
+        report(result, i) {
+          sink.write(formatTextReport(result, i, textOptions, index));
+        },
+        async end(inputErrors, counts) {
+          const skipped = inputErrors.filter(isSkipped).length;
+          sink.write(
+            formatTextEnd(
+              { reports: counts.reports, passed: counts.passed, failed: counts.reports - counts.passed, unreadable: inputErrors.length - skipped, skipped },
+              { ...textOptions, inputErrors },
+            ),
+          );
+        },
+      };
+    }
+  }
 }
 
 if (isMainThread) {

@@ -16,9 +16,20 @@ export interface CsvFormatOptions extends FormatOptions {
 
 /** Formats audit results as CSV, one row per report (pure: returns the text). */
 export function toCsv(results: ReadonlyArray<AuditResult>, options: CsvFormatOptions = {}): string {
-  const w = wordsFor(options.locale);
   const ruleIds = options.ruleIds ?? ruleIdsOf(results);
-  const en = options.locale === 'en';
+  const text =
+    csvHeader(ruleIds, options) +
+    results.map((result, index) => csvRow(result, index, ruleIds, options)).join('') +
+    csvInputErrorRows(ruleIds, options);
+  return options.bom ? '\uFEFF' + text : text;
+}
+
+/**
+ * The header row (with its CRLF; no byte-order mark) for these rule columns. With `csvRow` and
+ * `csvInputErrorRows`, what `toCsv` writes, for a caller that writes each report as it comes.
+ */
+export function csvHeader(ruleIds: ReadonlyArray<string>, options: FormatOptions = {}): string {
+  const w = wordsFor(options.locale);
   const header = [
     w.file,
     w.title,
@@ -34,38 +45,51 @@ export function toCsv(results: ReadonlyArray<AuditResult>, options: CsvFormatOpt
     w.pagesHeader,
     w.error,
   ];
-  const rows: string[][] = [header];
-  results.forEach((result, index) => {
-    const r = result.report;
-    const counts = countSeverities(result);
-    const outcomes = new Map(result.rules.map((o) => [o.ruleId, o.outcome]));
-    rows.push([
-      displayName(result, index),
-      r.title ?? '',
-      r.issuer ?? '',
-      r.year === null ? '' : String(r.year),
-      r.template,
-      String(result.score),
-      reportPasses(result) ? w.verdictPass : w.verdictFail,
-      String(counts.error),
-      String(counts.warning),
-      String(counts.info),
-      ...ruleIds.map((id) => {
-        const o = outcomes.get(id);
-        return o === undefined ? '' : en ? o : w.outcome[o];
-      }),
-      findingPages(result),
-      result.errors.map((e) => w.ruleCrashed(e.ruleId, e.message)).join('; '),
-    ]);
-  });
-  for (const e of options.inputErrors ?? []) {
-    const row = new Array<string>(header.length).fill('');
-    row[0] = e.uri;
-    row[header.length - 1] = e.message;
-    rows.push(row);
-  }
-  const text = rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
-  return options.bom ? '\uFEFF' + text : text;
+  return line(header);
+}
+
+/** One report's row (with its CRLF); `index` names a result without a uri (`#index+1`). */
+export function csvRow(result: AuditResult, index: number, ruleIds: ReadonlyArray<string>, options: FormatOptions = {}): string {
+  const w = wordsFor(options.locale);
+  const en = options.locale === 'en';
+  const r = result.report;
+  const counts = countSeverities(result);
+  const outcomes = new Map(result.rules.map((o) => [o.ruleId, o.outcome]));
+  return line([
+    displayName(result, index),
+    r.title ?? '',
+    r.issuer ?? '',
+    r.year === null ? '' : String(r.year),
+    r.template,
+    String(result.score),
+    reportPasses(result) ? w.verdictPass : w.verdictFail,
+    String(counts.error),
+    String(counts.warning),
+    String(counts.info),
+    ...ruleIds.map((id) => {
+      const o = outcomes.get(id);
+      return o === undefined ? '' : en ? o : w.outcome[o];
+    }),
+    findingPages(result),
+    result.errors.map((e) => w.ruleCrashed(e.ruleId, e.message)).join('; '),
+  ]);
+}
+
+/** The rows of the files that could not be audited (`options.inputErrors`), each with its CRLF. */
+export function csvInputErrorRows(ruleIds: ReadonlyArray<string>, options: FormatOptions = {}): string {
+  const width = 12 + ruleIds.length;
+  return (options.inputErrors ?? [])
+    .map((e) => {
+      const row = new Array<string>(width).fill('');
+      row[0] = e.uri;
+      row[width - 1] = e.message;
+      return line(row);
+    })
+    .join('');
+}
+
+function line(row: ReadonlyArray<string>): string {
+  return row.map(cell).join(',') + '\r\n';
 }
 
 /** The pages (PDF input) of the report's errors and warnings, in order: 「3; 4」. */

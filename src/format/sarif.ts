@@ -95,15 +95,7 @@ export function toSarif(results: ReadonlyArray<AuditResult>, options: SarifForma
     const location = locate(result.report.uri);
     if (location) {
       const artifact = artifacts[location.index as number]!;
-      artifact.properties = {
-        score: result.score,
-        passed: result.passed,
-        format: result.report.format,
-        year: result.report.year,
-        template: result.report.template,
-        issuer: result.report.issuer,
-        title: result.report.title,
-      };
+      artifact.properties = artifactProperties(result);
     }
     for (const f of result.findings) {
       sarifResults.push(sarifResult(f, ruleIndexOf.get(f.ruleId) ?? -1, location, result));
@@ -119,24 +111,9 @@ export function toSarif(results: ReadonlyArray<AuditResult>, options: SarifForma
       notifications.push(n);
     }
   }
-  for (const e of options.inputErrors ?? []) {
-    notifications.push({
-      level: 'error',
-      message: { text: `${e.uri}: ${e.message}` },
-      descriptor: { id: 'input-unreadable' },
-      locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.uri, options) } }],
-    });
-  }
+  for (const e of options.inputErrors ?? []) notifications.push(inputErrorNotification(e, options));
 
-  const driver: SarifRun['tool']['driver'] = {
-    name: 'xxgk-audit',
-    informationUri: INFORMATION_URI,
-    rules,
-  };
-  if (options.toolVersion) {
-    driver.version = options.toolVersion;
-    if (/^\d+\.\d+\.\d+/.test(options.toolVersion)) driver.semanticVersion = options.toolVersion;
-  }
+  const driver = driverOf(rules, options);
   const run: SarifRun = {
     tool: { driver },
     invocations: [
@@ -151,6 +128,124 @@ export function toSarif(results: ReadonlyArray<AuditResult>, options: SarifForma
   };
   if (options.srcRoot) run.originalUriBaseIds = { [SRCROOT]: { uri: withSlash(options.srcRoot) } };
   return { $schema: SCHEMA_URI, version: '2.1.0', runs: [run] };
+}
+
+/**
+ * SARIF written piece by piece, for a batch too big to hold: the log up to its results (`head`), each
+ * report's results as it comes (`results`) and its artifact (`artifact`, to be written between `middle`
+ * and `tail`, in the same order), then the rules, invocation and notifications at the end (`tail`).
+ * The pieces joined in that order are one SARIF 2.1.0 log holding what `toSarif` builds for the same
+ * reports (its members in another order, pretty-printed the same way). It keeps only the rule index
+ * and the rule crashes; a caller that cannot hold the artifacts either can spool them (the CLI writes
+ * them to a temporary file). Reports are taken to be distinct files: each gets an artifact of its own.
+ */
+export interface SarifStream {
+  /** The log up to the opening of `runs[0].results`. */
+  head(): string;
+  /** The results of one report (its findings), each with the comma before it when needed. */
+  results(result: AuditResult): string;
+  /** The artifact of the report last given to `results` ('' for a report without a uri). */
+  artifact(result: AuditResult): string;
+  /** Closes the results and opens the artifacts. */
+  middle(): string;
+  /** Closes the artifacts, then the invocation (with `options.inputErrors` and the rule crashes), the tool and the log. */
+  tail(inputErrors?: SarifFormatOptions['inputErrors']): string;
+}
+
+const pretty = (value: unknown, depth: number): string => JSON.stringify(value, null, 2).replace(/\n/g, '\n' + '  '.repeat(depth));
+
+export function sarifStream(options: SarifFormatOptions = {}): SarifStream {
+  const w = wordsFor(options.locale);
+  const metas = ruleIndex(options);
+  const ids = [...metas.keys()];
+  const ruleIndexOf = new Map(ids.map((id, i) => [id, i]));
+  const indexOf = (id: string): number => {
+    let i = ruleIndexOf.get(id);
+    if (i === undefined) {
+      i = ids.length;
+      ids.push(id);
+      ruleIndexOf.set(id, i);
+    }
+    return i;
+  };
+  const notifications: Array<Record<string, unknown>> = [];
+  let resultCount = 0;
+  let artifactCount = 0;
+  let location: Record<string, unknown> | undefined;
+  const item = (value: unknown, count: number) => `${count > 0 ? ',' : ''}\n        ${pretty(value, 4)}`;
+
+  return {
+    head() {
+      const top = ['{', `  "$schema": ${JSON.stringify(SCHEMA_URI)},`, '  "version": "2.1.0",', '  "runs": [', '    {', '      "columnKind": "utf16CodeUnits",'];
+      if (options.srcRoot) top.push(`      "originalUriBaseIds": ${pretty({ [SRCROOT]: { uri: withSlash(options.srcRoot) } }, 3)},`);
+      return top.join('\n') + '\n      "results": [';
+    },
+    results(result) {
+      location = result.report.uri === undefined ? undefined : { ...artifactLocation(result.report.uri, options), index: artifactCount };
+      let out = '';
+      for (const f of result.findings) out += item(sarifResult(f, indexOf(f.ruleId), location, result), resultCount++);
+      for (const e of result.errors) {
+        const n: Record<string, unknown> = {
+          level: 'error',
+          message: { text: w.ruleCrashed(e.ruleId, e.message) },
+          descriptor: { id: 'rule-crashed' },
+          associatedRule: { id: e.ruleId, index: indexOf(e.ruleId) },
+        };
+        if (location) n.locations = [{ physicalLocation: { artifactLocation: location } }];
+        notifications.push(n);
+      }
+      return out;
+    },
+    artifact(result) {
+      if (result.report.uri === undefined) return '';
+      return item({ location: artifactLocation(result.report.uri, options), properties: artifactProperties(result) }, artifactCount++);
+    },
+    middle() {
+      return `${resultCount > 0 ? '\n      ' : ''}],\n      "artifacts": [`;
+    },
+    tail(inputErrors = options.inputErrors) {
+      for (const e of inputErrors ?? []) notifications.push(inputErrorNotification(e, options));
+      const invocations = [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }];
+      const tool = { driver: driverOf(ids.map((id) => sarifRule(id, metas.get(id), options)), options) };
+      return (
+        `${artifactCount > 0 ? '\n      ' : ''}],\n      "invocations": ${pretty(invocations, 3)},\n      "tool": ${pretty(tool, 3)}\n    }\n  ]\n}\n`
+      );
+    },
+  };
+}
+
+function artifactProperties(result: AuditResult): Record<string, unknown> {
+  return {
+    score: result.score,
+    passed: result.passed,
+    format: result.report.format,
+    year: result.report.year,
+    template: result.report.template,
+    issuer: result.report.issuer,
+    title: result.report.title,
+  };
+}
+
+function inputErrorNotification(e: { uri: string; message: string }, options: SarifFormatOptions): Record<string, unknown> {
+  return {
+    level: 'error',
+    message: { text: `${e.uri}: ${e.message}` },
+    descriptor: { id: 'input-unreadable' },
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.uri, options) } }],
+  };
+}
+
+function driverOf(rules: SarifRule[], options: SarifFormatOptions): SarifRun['tool']['driver'] {
+  const driver: SarifRun['tool']['driver'] = {
+    name: 'xxgk-audit',
+    informationUri: INFORMATION_URI,
+    rules,
+  };
+  if (options.toolVersion) {
+    driver.version = options.toolVersion;
+    if (/^\d+\.\d+\.\d+/.test(options.toolVersion)) driver.semanticVersion = options.toolVersion;
+  }
+  return driver;
 }
 
 function sarifRule(id: string, meta: RuleMeta | undefined, options: SarifFormatOptions): SarifRule {

@@ -10,7 +10,7 @@
  * that passed or did not apply are printed only with `verbose`. A summary line ends the batch, and the
  * files that were not reports or could not be read are listed apart.
  */
-import type { AuditResult, Finding, Severity } from '../types';
+import type { AuditResult, Finding, RuleMeta, Severity } from '../types';
 import {
   countSeverities,
   describeRule,
@@ -21,6 +21,7 @@ import {
   showPair,
   summarize,
   wordsFor,
+  type BatchSummary,
   type FormatOptions,
 } from './labels';
 
@@ -75,50 +76,78 @@ export function wrap(text: string, width: number | undefined, indent: number): s
 
 /** Formats audit results as text for a terminal (pure: returns the text, prints nothing). */
 export function formatText(results: ReadonlyArray<AuditResult>, options: TextFormatOptions = {}): string {
+  const rules = ruleIndex(options);
+  const reports = results.map((result, index) => formatTextReport(result, index, options, rules)).join('');
+  const end = formatTextEnd(summarize(results, options), options);
+  return reports === '' && end === '' ? '\n' : reports + end;
+}
+
+/**
+ * One report's part of the text output (its header line, findings and a blank line): what
+ * `formatText` prints for `results[index]`, so that a caller can print each report as it comes and
+ * finish with `formatTextEnd`. `rules` (from `options.rules`) can be passed to save building it again.
+ */
+export function formatTextReport(
+  result: AuditResult,
+  index: number,
+  options: TextFormatOptions = {},
+  rules: Map<string, RuleMeta> = ruleIndex(options),
+): string {
   const w = wordsFor(options.locale);
   const paint = (style: Style, s: string): string => (options.color ? `${ANSI[style]}${s}${ANSI.reset}` : s);
-  const rules = ruleIndex(options);
   const out: string[] = [];
   const push = (text: string, indent: number, style?: Style) => {
     for (const l of wrap(text, options.width, indent)) out.push(style ? paint(style, l) : l);
   };
 
-  results.forEach((result, index) => {
-    const file = displayName(result, index);
-    const ok = reportPasses(result);
-    const verdict = ok ? paint('green', `✔ ${w.verdictPass}`) : paint('red', `✖ ${w.verdictFail}`);
-    const r = result.report;
-    const about = [r.year !== null ? w.year(r.year) : w.noYear, w.template[r.template]].join(' · ');
-    out.push(`${verdict}  ${w.score} ${paint('bold', String(result.score))}  ${w.counts(countSeverities(result))}  ${paint('bold', file)}  ${paint('dim', about)}`);
+  const file = displayName(result, index);
+  const ok = reportPasses(result);
+  const verdict = ok ? paint('green', `✔ ${w.verdictPass}`) : paint('red', `✖ ${w.verdictFail}`);
+  const r = result.report;
+  const about = [r.year !== null ? w.year(r.year) : w.noYear, w.template[r.template]].join(' · ');
+  out.push(`${verdict}  ${w.score} ${paint('bold', String(result.score))}  ${w.counts(countSeverities(result))}  ${paint('bold', file)}  ${paint('dim', about)}`);
 
-    for (const f of result.findings) {
-      const page = f.position.start.page !== undefined ? ` (p.${f.position.start.page})` : '';
-      const where = `${file}:${f.position.start.line}:${f.position.start.column}${page}`;
-      const level = w.severity[f.severity];
-      const plain = `  ${where}  ${level}  ${f.message}  ${f.ruleId}`;
-      const lines = wrap(plain, options.width, 4);
-      lines.forEach((l, i) => {
-        if (!options.color) return out.push(l);
-        let s = l;
-        if (i === 0) s = s.replace(`  ${level}  `, `  ${paint(SEVERITY_STYLE[f.severity], level)}  `).replace(where, paint('dim', where));
-        if (i === lines.length - 1 && s.endsWith(f.ruleId)) s = s.slice(0, -f.ruleId.length) + paint('dim', f.ruleId);
-        out.push(s);
-      });
-      const details = detailsOf(f, options, w);
-      if (details) push(`    ${details}`, 6, 'dim');
-    }
-    for (const e of result.errors) push(`  ${w.ruleCrashed(e.ruleId, e.message)}  ${e.ruleId}`, 4, 'red');
+  for (const f of result.findings) {
+    const page = f.position.start.page !== undefined ? ` (p.${f.position.start.page})` : '';
+    const where = `${file}:${f.position.start.line}:${f.position.start.column}${page}`;
+    const level = w.severity[f.severity];
+    const plain = `  ${where}  ${level}  ${f.message}  ${f.ruleId}`;
+    const lines = wrap(plain, options.width, 4);
+    lines.forEach((l, i) => {
+      if (!options.color) return out.push(l);
+      let s = l;
+      if (i === 0) s = s.replace(`  ${level}  `, `  ${paint(SEVERITY_STYLE[f.severity], level)}  `).replace(where, paint('dim', where));
+      if (i === lines.length - 1 && s.endsWith(f.ruleId)) s = s.slice(0, -f.ruleId.length) + paint('dim', f.ruleId);
+      out.push(s);
+    });
+    const details = detailsOf(f, options, w);
+    if (details) push(`    ${details}`, 6, 'dim');
+  }
+  for (const e of result.errors) push(`  ${w.ruleCrashed(e.ruleId, e.message)}  ${e.ruleId}`, 4, 'red');
 
-    if (options.verbose) {
-      out.push('');
-      for (const o of result.rules) {
-        const reason = o.reason ? `（${o.reason}）` : '';
-        push(`  ${o.ruleId}  [${w.outcome[o.outcome]}]  ${describeRule(rules.get(o.ruleId), o.ruleId, options.locale)}${reason}`, 4, 'dim');
-      }
-    }
+  if (options.verbose) {
     out.push('');
-  });
+    for (const o of result.rules) {
+      const reason = o.reason ? `（${o.reason}）` : '';
+      push(`  ${o.ruleId}  [${w.outcome[o.outcome]}]  ${describeRule(rules.get(o.ruleId), o.ruleId, options.locale)}${reason}`, 4, 'dim');
+    }
+  }
+  out.push('');
+  return out.join('\n') + '\n';
+}
 
+/**
+ * The end of the text output after the reports: the files that were not reports or could not be
+ * read (`options.inputErrors`), then the summary line of `summary` (unless `options.summary` is
+ * false). Empty when there is nothing to say.
+ */
+export function formatTextEnd(summary: BatchSummary, options: TextFormatOptions = {}): string {
+  const w = wordsFor(options.locale);
+  const paint = (style: Style, s: string): string => (options.color ? `${ANSI[style]}${s}${ANSI.reset}` : s);
+  const out: string[] = [];
+  const push = (text: string, indent: number, style?: Style) => {
+    for (const l of wrap(text, options.width, indent)) out.push(style ? paint(style, l) : l);
+  };
   const errors = options.inputErrors ?? [];
   const skipped = errors.filter((e) => e.code === 'NOT_A_REPORT' || e.code === 'EMPTY');
   const unreadable = errors.filter((e) => !skipped.includes(e));
@@ -132,8 +161,8 @@ export function formatText(results: ReadonlyArray<AuditResult>, options: TextFor
     for (const e of unreadable) push(`  ${e.uri}  ${e.message}`, 4, 'red');
     out.push('');
   }
-  if (options.summary !== false) out.push(paint('bold', w.summary(summarize(results, options))));
-  return out.join('\n') + '\n';
+  if (options.summary !== false) out.push(paint('bold', w.summary(summary)));
+  return out.length === 0 ? '' : out.join('\n') + '\n';
 }
 
 function detailsOf(f: Finding, options: TextFormatOptions, w: ReturnType<typeof wordsFor>): string {

@@ -13,12 +13,15 @@
  *    `pdftotext -layout` process on the same file, measured alternately (target ≤ 1.5×; skipped with
  *    a note when pdftotext is not installed); resident memory after 1,000 PDF reads against after 10,
  *    in a child process (target: within 50 MB); the CLI over 200 PDF copies on 2 worker threads.
+ * 7. CLI memory over a batch (issue #15): peak resident memory of the whole CLI process (its worker
+ *    threads included) over 10,000 text reports against over 100, `--format csv --jobs 2` (target:
+ *    within 50 MB). `npm run bench -- --cli-memory` runs this section alone.
  *
  * Times are medians of interleaved runs after a warm-up, so load on the machine hits both sides
  * of a ratio alike.
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { writeHeapSnapshot } from 'node:v8';
 import { dirname, join } from 'node:path';
@@ -93,6 +96,11 @@ async function main(): Promise<void> {
   // `npm run bench -- --pdf`: section 6 only.
   if (process.argv[2] === '--pdf') {
     await pdfBench();
+    return;
+  }
+  // `npm run bench -- --cli-memory`: section 7 only.
+  if (process.argv[2] === '--cli-memory') {
+    await cliMemoryBench();
     return;
   }
 
@@ -205,6 +213,7 @@ async function main(): Promise<void> {
   }
 
   await pdfBench();
+  await cliMemoryBench();
 
   console.log('\nmeasured | value | target | \n---|---|---|---');
   for (const r of rows) console.log(`${r[0].trim()} | ${r[1]} | ${r[2]} | ${r[3]}`);
@@ -368,6 +377,72 @@ async function pdfBench(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Peak resident memory (bytes) of a command and everything it runs in its process (the CLI's worker
+ * threads are threads of that process): GNU time's "Maximum resident set size" when /usr/bin/time is
+ * there (apt-get install -y time), else VmHWM sampled from /proc every 20 ms until the process ends.
+ */
+async function peakRss(command: string, args: string[]): Promise<{ peak: number; status: number | null; seconds: number }> {
+  const t = performance.now();
+  if (existsSync('/usr/bin/time')) {
+    const r = spawnSync('/usr/bin/time', ['-v', command, ...args], { encoding: 'utf8', maxBuffer: 64 * MB });
+    const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1];
+    const status = /Exit status: (\d+)/.exec(r.stderr)?.[1];
+    return { peak: Number(kb ?? NaN) * 1024, status: status === undefined ? r.status : Number(status), seconds: (performance.now() - t) / 1000 };
+  }
+  const child = spawn(command, args, { stdio: 'ignore' });
+  let peak = 0;
+  const sample = () => {
+    try {
+      const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
+      if (kb) peak = Math.max(peak, Number(kb) * 1024);
+    } catch {
+      // gone
+    }
+  };
+  const timer = setInterval(sample, 20);
+  const status = await new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  clearInterval(timer);
+  return { peak: peak || NaN, status, seconds: (performance.now() - t) / 1000 };
+}
+
+/** Writes `n` text reports (the seeds in turn, each with a small edit so that no two are the same) into `dir`. */
+function writeReports(dir: string, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const s = seeds[i % seeds.length]!;
+    const text = s.text.replace('年度报告', `年度报告（第 ${i} 份）`);
+    writeFileSync(join(dir, `${String(i).padStart(5, '0')}-${s.name}.txt`), `${text}\n\n（本报告为第 ${i} 份副本。）\n`);
+  }
+}
+
+async function cliMemoryBench(): Promise<void> {
+  console.log('\n7. CLI peak memory over a batch: --format csv --jobs 2 (whole process, worker threads included)');
+  const cli = join(root, 'dist', 'cli.js');
+  const peaks: Record<number, number> = {};
+  for (const n of [100, 10_000]) {
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-bench-batch-'));
+    try {
+      const reports = join(dir, 'reports');
+      mkdirSync(reports);
+      writeReports(reports, n);
+      const out = join(dir, 'out.csv');
+      const r = await peakRss(process.execPath, [cli, '--format', 'csv', '--jobs', '2', '--no-progress', reports, '-o', out]);
+      const rows = readFileSync(out, 'utf8').trimEnd().split('\r\n').length - 1;
+      peaks[n] = r.peak;
+      row(
+        `  ${n.toLocaleString('en')} reports (exit ${r.status}, ${rows} rows)`,
+        `${(r.peak / MB).toFixed(1)} MB in ${r.seconds.toFixed(1)} s`,
+        '',
+        rows === n ? null : false,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const grew = (peaks[10_000]! - peaks[100]!) / MB;
+  row('  peak over 10,000 − peak over 100', `${grew.toFixed(1)} MB`, '≤ 50 MB', grew <= 50);
 }
 
 /** Runs in a child process: resident memory after 10 and after 1,000 reads of one PDF. */

@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
 import resultSchema from '../../schemas/audit-result.schema.json' with { type: 'json' };
 import sarifSchema from '../../schemas/sarif-2.1.0.json' with { type: 'json' };
-import { getRules, type AuditResult } from '../../src/index';
+import { createAuditor, formatText, getRules, toCsv, toSarif, type AuditResult } from '../../src/index';
 import pkg from '../../package.json' with { type: 'json' };
 import { tsxLoader } from '../helpers';
 
@@ -127,7 +127,7 @@ describe('xxgk-audit: help, version and usage errors', () => {
 
   it.each([
     [['--frobnicate', 'x.txt'], '未知选项 --frobnicate'],
-    [['--format', 'xml', 'x.txt'], '选项 --format 的值“xml”无效，应为text|json|sarif|html|csv'],
+    [['--format', 'xml', 'x.txt'], '选项 --format 的值“xml”无效，应为text|json|jsonl|sarif|html|csv'],
     [['--min-score', '120', 'x.txt'], '选项 --min-score 的值“120”无效'],
     [['--year', '20x4', 'x.txt'], '选项 --year 的值“20x4”无效'],
     [['--published-at', '2025-02-30', 'x.txt'], '选项 --published-at 的值“2025-02-30”无效，应为YYYY-MM-DD'],
@@ -145,7 +145,7 @@ describe('xxgk-audit: help, version and usage errors', () => {
   it('says it in English with --locale en', () => {
     const r = run(['--locale', 'en', '--format', 'yaml', 'x.txt']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('xxgk-audit: invalid value "yaml" for --format; expected text|json|sarif|html|csv');
+    expect(r.stderr).toContain('xxgk-audit: invalid value "yaml" for --format; expected text|json|jsonl|sarif|html|csv');
   });
 });
 
@@ -374,6 +374,87 @@ describe('xxgk-audit: output formats', () => {
     const r = run(['--format', 'json', '--output', join(tmp, 'no', 'dir', 'r.json'), `test/fixtures/seeds/${seedFiles[0]}`]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`xxgk-audit: 无法写入输出文件 ${join(tmp, 'no', 'dir', 'r.json')}：找不到该文件或文件夹`);
+  });
+});
+
+describe('xxgk-audit: each report written as it comes', () => {
+  it('jsonl: one AuditResult per line, the same results as json, in the same order; in the help of both locales', () => {
+    const lines = run(['--format', 'jsonl', 'test/fixtures/seeds', 'nothing-here.txt']);
+    const array = run(['--format', 'json', 'test/fixtures/seeds', 'nothing-here.txt']);
+    expect(lines.code).toBe(2);
+    expect(lines.stderr).toBe(array.stderr);
+    expect(lines.stdout.endsWith('\n')).toBe(true);
+    const results = lines.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as AuditResult);
+    expect(results).toEqual(json(array));
+    for (const result of results) expect(validateResult(result) ? [] : validateResult.errors).toEqual([]);
+    const out = join(tmp, 'r.jsonl');
+    const toFile = run(['--format', 'jsonl', '--output', out, 'test/fixtures/seeds']);
+    expect(toFile.stderr).toBe(`结果已写入 ${out}\n`);
+    expect(readFileSync(out, 'utf8')).toBe(lines.stdout);
+    expect(run(['--help']).stdout).toContain('jsonl（每行一个结果）');
+    expect(run(['--locale', 'en', '--help']).stdout).toContain('jsonl (one result per line)');
+  });
+
+  it('json, csv, text and sarif written report by report are what the formatters give for all the results at once', () => {
+    const dir = folder('streamed', { ...seedCopies('a/'), ...seedCopies('b/') });
+    writeFileSync(join(dir, 'b', 'zz-bad.docx'), Buffer.from('not a zip at all'));
+    const args = ['--jobs', '2', dir, 'nothing-here.txt'];
+    const asJson = run(['--format', 'json', ...args]);
+    expect(asJson.code).toBe(2);
+    const results = json(asJson);
+    expect(results).toHaveLength(10);
+    expect(asJson.stdout).toBe(JSON.stringify(results, null, 2) + '\n');
+    // The files that could not be audited, as the command names them (in input order: the command line first).
+    const inputErrors = asJson.stderr
+      .trimEnd()
+      .split('\n')
+      .map((l) => /^xxgk-audit: (\S+): (.*)$/.exec(l)!)
+      .map(([, uri, message]) => ({ uri: uri!, message: message! }))
+      .sort((a, b) => (a.uri === 'nothing-here.txt' ? -1 : b.uri === 'nothing-here.txt' ? 1 : 0));
+    expect(inputErrors.map((e) => e.uri)).toEqual(['nothing-here.txt', join(dir, 'b', 'zz-bad.docx')]);
+    const rules = createAuditor().rules;
+
+    expect(run(['--format', 'csv', ...args]).stdout).toBe(toCsv(results, { rules, inputErrors }));
+    const out = join(tmp, 'streamed.csv');
+    run(['--format', 'csv', '--output', out, ...args]);
+    expect(readFileSync(out, 'utf8')).toBe(toCsv(results, { rules, inputErrors, bom: true }));
+    expect(run(['--locale', 'en', '--format', 'csv', `test/fixtures/seeds/${seedFiles[0]}`]).stdout).toBe(
+      toCsv(json(run(['--locale', 'en', '--format', 'json', `test/fixtures/seeds/${seedFiles[0]}`])), { locale: 'en' }),
+    );
+
+    expect(run(args).stdout).toBe(formatText(results, { rules, inputErrors }));
+    expect(run(['--verbose', ...args]).stdout).toBe(formatText(results, { rules, inputErrors, verbose: true }));
+
+    const sarif = JSON.parse(run(['--format', 'sarif', ...args]).stdout);
+    expect(validateSarif(sarif) ? [] : validateSarif.errors).toEqual([]);
+    expect(sarif).toEqual(JSON.parse(JSON.stringify(toSarif(results, { rules, inputErrors, toolVersion: pkg.version, srcRoot: pathToFileURL(root + '/').href }))));
+  });
+
+  it('an empty result list is still a valid document in every format', () => {
+    const args = ['nothing-here.txt'];
+    expect(run(['--format', 'json', ...args]).stdout).toBe('[]\n');
+    expect(run(['--format', 'jsonl', ...args]).stdout).toBe('');
+    const sarif = JSON.parse(run(['--format', 'sarif', ...args]).stdout);
+    expect(validateSarif(sarif) ? [] : validateSarif.errors).toEqual([]);
+    expect(sarif.runs[0].results).toEqual([]);
+    expect(run(['--format', 'csv', ...args]).stdout).toBe(toCsv([], { inputErrors: [{ uri: 'nothing-here.txt', message: '找不到该文件或文件夹' }] }));
+  });
+
+  it('keeps the input order when workers finish out of order (more files than the reorder buffer holds)', () => {
+    // Big and small reports in turn, so that the worker with the small ones runs ahead of the other.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`${String(i).padStart(2, '0')}.txt`] = join(seedsDir, seedFiles[i % 2 === 0 ? 3 : 2]!);
+    const dir = folder('order', files);
+    // Written to files: 30 results are more than spawnSync keeps of a child's stdout.
+    const [single, threaded] = ['1', '2'].map((jobs) => {
+      const out = join(tmp, `order-${jobs}.jsonl`);
+      expect(run(['--jobs', jobs, '--format', 'jsonl', '--output', out, dir]).code).not.toBe(2);
+      return readFileSync(out, 'utf8');
+    });
+    expect(threaded).toBe(single);
+    expect(threaded!.trimEnd().split('\n').map((l) => (JSON.parse(l) as AuditResult).report.uri)).toEqual(
+      Object.keys(files).map((f) => join(dir, f)),
+    );
   });
 });
 

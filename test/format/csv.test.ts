@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { createAuditor, toCsv, type AuditResult } from '../../src/index';
+import { createAuditor, csvHeader, csvInputErrorRows, csvRow, toCsv, type AuditResult } from '../../src/index';
 import plugin from '../../examples/custom-rule/index';
 import { seeds } from '../helpers';
 
@@ -103,5 +103,20 @@ describe('toCsv', () => {
     // A score of 50 with no error is not passed under the default minScore of 60, and the CSV agrees.
     const fifty = { ...results[0]!, score: 50, passed: false };
     expect(parseCsv(toCsv([fifty]))[1]![6]).toBe('未通过');
+  });
+});
+
+describe('csvHeader, csvRow, csvInputErrorRows', () => {
+  it('joined, are what toCsv writes (a writer can write each report as it comes)', () => {
+    const auditor = createAuditor({ plugins: [plugin] });
+    const results = Object.entries(all).map(([id, text]) => auditor.audit({ content: text, uri: `seeds/${id}.txt` }));
+    const inputErrors = [{ uri: 'x.docx', message: '无法读取' }];
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const options = { locale, inputErrors };
+      const ids = Object.keys(Object.fromEntries(results[0]!.rules.map((o) => [o.ruleId, 1])));
+      const joined = csvHeader(ids, options) + results.map((r, i) => csvRow(r, i, ids, options)).join('') + csvInputErrorRows(ids, options);
+      expect(joined).toBe(toCsv(results, options));
+    }
+    expect(csvHeader([]) + csvInputErrorRows([], { inputErrors })).toBe(toCsv([], { inputErrors }));
   });
 });

@@ -5,6 +5,7 @@ import {
   createAuditor,
   defineRule,
   definePlugin,
+  sarifStream,
   toSarif,
   type AuditResult,
   type SarifLog,
@@ -195,5 +196,35 @@ describe('toSarif', () => {
     expect(en.runs[0]!.tool.driver.rules.find((r) => r.id === 'probe-headings')!.shortDescription.text).toBe(
       'Test: lists the top-level headings',
     );
+  });
+});
+
+describe('sarifStream', () => {
+  /** The pieces in the order a writer joins them: head, per report its results (artifacts apart), middle, artifacts, tail. */
+  function streamed(results: AuditResult[], options: Parameters<typeof sarifStream>[0]): string {
+    const stream = sarifStream(options);
+    let text = stream.head();
+    let artifacts = '';
+    for (const r of results) {
+      text += stream.results(r);
+      artifacts += stream.artifact(r);
+    }
+    return text + stream.middle() + artifacts + stream.tail();
+  }
+  const inputErrors = [{ uri: 'broken.docx', message: '无法审核' }];
+  const options = { rules: auditor.rules, toolVersion: '0.1.0', srcRoot: 'file:///work/main/', inputErrors };
+
+  it('joined, is the log toSarif builds for the same reports (rule crashes and unreadable files included), and valid', () => {
+    const results = Object.keys(all).map((id) => auditAs(id, `test/fixtures/seeds/${id}.txt`));
+    expect(results.some((r) => r.errors.length > 0)).toBe(true);
+    const log = JSON.parse(streamed(results, options)) as SarifLog;
+    expectValid(log);
+    expect(log).toEqual(toSarif(results, options));
+  });
+
+  it('is valid JSON and SARIF for an empty batch, and without srcRoot', () => {
+    const log = JSON.parse(streamed([], { rules: auditor.rules })) as SarifLog;
+    expectValid(log);
+    expect(log).toEqual(toSarif([], { rules: auditor.rules }));
   });
 });

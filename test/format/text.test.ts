@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { createAuditor, defineRule, definePlugin, formatText, type AuditResult } from '../../src/index';
+import { createAuditor, defineRule, definePlugin, formatText, formatTextEnd, formatTextReport, type AuditResult } from '../../src/index';
 import { lineColumn, seeds } from '../helpers';
 
 const all = seeds();
@@ -132,5 +132,26 @@ describe('formatText', () => {
     expect(text.split('\n')[0]).not.toMatch(/[：；（）\u4e00-\u9fff]/u);
     expect(text.trimEnd().split('\n').at(-1)).toMatch(/^1 report audited: [01] passed, [01] failed\.$/);
     expect(text).not.toContain(' infos');
+  });
+});
+
+describe('formatTextReport and formatTextEnd', () => {
+  it('joined, are what formatText prints (a writer can print each report as it comes)', () => {
+    const auditor = createAuditor({ plugins: [plugin] });
+    const results = Object.entries(all).map(([id, text]) => auditor.audit({ content: text, uri: `seeds/${id}.txt` }));
+    const inputErrors = [
+      { uri: 'x.docx', message: '无法读取' },
+      { uri: 'README.md', message: '不是政府信息公开工作年度报告', code: 'NOT_A_REPORT' },
+    ];
+    const passed = results.filter((r) => r.passed).length;
+    const summary = { reports: results.length, passed, failed: results.length - passed, unreadable: 1, skipped: 1 };
+    for (const options of [
+      { rules: auditor.rules, inputErrors },
+      { rules: auditor.rules, inputErrors, locale: 'en' as const, color: true, verbose: true, width: 60 },
+      { rules: auditor.rules, summary: false },
+    ]) {
+      const end = formatTextEnd(options.inputErrors ? summary : { ...summary, unreadable: 0, skipped: 0 }, options);
+      expect(results.map((r, i) => formatTextReport(r, i, options)).join('') + end).toBe(formatText(results, options));
+    }
   });
 });
