@@ -10,6 +10,7 @@ import { recoverRows } from './recover';
 import { compiledTemplates, type CompiledTemplate } from './templates';
 import { tokenize, type Token, type TokenizedText } from './tokens';
 import type { ReadCell, ReadTable, TableKind } from './types';
+import type { PrintedTable } from '../../types';
 
 const KINDS: TableKind[] = ['T2', 'T3', 'T4', 'STAT'];
 /** Fewest value rows a row-mode table must fill to count as recognised. */
@@ -362,16 +363,8 @@ export function readTables(text: string): ReadTable[] {
   return readTablesWithCoverage(text).tables;
 }
 
-/** A template table the text prints, with how many of its value cells were read. */
-export interface PrintedTableRead {
-  id: TableKind;
-  template: string;
-  name: string;
-  cellsExpected: number;
-  cellsRead: number;
-  start: number;
-  end: number;
-}
+/** A template table the text prints, with how many of its value cells were read (the model's `printedTables`). */
+export type PrintedTableRead = PrintedTable;
 
 /** Value cells a template has: each value row's columns (row mode) or the flat order. */
 export function cellsExpected(t: CompiledTemplate): number {
