@@ -1,15 +1,20 @@
 /**
  * Lines as the report meant them (spec/presentations.md §1): a crawler's copy with the whole body on
  * one line, or a PDF extraction with every number on a line of its own, is given back the line
- * breaks that the rest of the pipeline reads by.
+ * breaks that the rest of the pipeline reads by. It runs between normalisation and structure.
  *
  * Two passes over the normalised text, each keeping the offset map exact:
  * 1. rejoin: a line that is only a number, or only a unit or punctuation fragment, belongs to its
- *    neighbours (「2023\n年\n1\n月」 → 「2023年1月」); a number among table cells stays where it is.
- * 2. split: inside a line, the title (「…年政府信息公开工作年度报告」), page metadata
- *    (「来源:… 时间:…」) and numbered section headings (「一、总体情况」, when the words after the
- *    numeral name a statutory part and the character before it ends a sentence, a number or a
- *    label) start lines of their own, and a heading's title ends its line.
+ *    neighbours (「2023\n年\n1\n月」 → 「2023年1月」, 「邮编:\n734000」, a line broken after 《); a number
+ *    among table cells stays a cell, and a tab-separated row broken at every number is a row again.
+ * 2. split: inside a line, these start lines of their own — the title (「…年政府信息公开工作年度报告」);
+ *    page metadata (「来源:… 时间:…」) and editor credits; the report's opening words after page
+ *    chrome; numbered headings of statutory parts (「一、总体情况」, 「一 概述」, when the words after
+ *    the numeral name a part and the character before it ends a sentence, a number or a label) and
+ *    run-in aspect headings (「(一)主动公开方面。」); annex lines and the problems part's sub-headings;
+ *    after a sentence, an enumerated item or a sentence opening with a year; the rows of a
+ *    tab-separated table joined by spaces. A space that normalisation removed between two
+ *    ideographs still counts as a separator (`removedSpaces`).
  *
  * A line break that replaces a space takes the space's place; an inserted one maps to the character
  * after it. All scans are linear: every loop moves forward, and look-arounds are bounded.
@@ -278,7 +283,7 @@ const TITLE_TAIL = /^[^。,;:\s]{0,12}?(年度报告|年报|工作报告)/u;
  * The title inside a long line: 「[issuer]YYYY年[度]…政府信息公开…年度报告」 after a boundary
  * (the line start, a space, 「:」 「|」 「>」 or a sentence end), not inside a sentence.
  */
-function titleIn(text: string, line: Line, spaced: (k: number) => boolean): [number, number] | null {
+function titleIn(line: Line, spaced: (k: number) => boolean): [number, number] | null {
   TITLE_CORE.lastIndex = 0;
   const s = line.text;
   for (let m = TITLE_CORE.exec(s); m !== null; m = TITLE_CORE.exec(s)) {
@@ -347,7 +352,7 @@ function splitEdits(text: string, gap: Uint8Array): Edit[] {
     const boundary = (k: number) => k === 0 || BEFORE_HEADING.has(s[k - 1]!) || spaced(k);
     if (!titleDone && line.start > 3000) titleDone = true;
     if (!titleDone && !METADATA_LINE.test(s)) {
-      const t = titleIn(text, line, spaced);
+      const t = titleIn(line, spaced);
       if (t) {
         titleDone = true;
         if (t[0] > line.start) edits.push({ at: t[0], kind: 'break' });
