@@ -162,7 +162,7 @@ if (json) {
   }
   console.log(`${'lowest'.padEnd(width)}  ${minimum.toFixed(2)}`);
   const wrong = rows.filter((x) => !x.agree && (!only || only.has(x.field)));
-  if (wrong.length) console.log(`\ndisagreements (${wrong.length}): file, field, label, library${' '}`);
+  if (wrong.length) console.log(`\ndisagreements (${wrong.length}): file, field, label, library`);
   for (const x of wrong) {
     console.log(`  ${x.file}  ${x.field}  label=${String(x.label)}  library=${String(x.said)}${x.detail ? `  ${x.detail}` : ''}`);
   }
