@@ -18,11 +18,8 @@
  * broken over lines by a PDF extraction is still read; offsets are mapped back. Every regular
  * expression is linear: bounded repetition, no nested quantifiers.
  */
-import { lastAtMost } from '../src/structure/positions';
-import { defineRule } from '../src/engine/define';
+import { compactText, defineRule, firstLineRange, lastAtMost, numberOption, originalRange, splitLines, type CompactText } from '../src/kit/index';
 import type { TextLine } from '../src/types';
-import { compactText, firstLineRange, numberOption, originalRange, type CompactText } from './lib/text';
-import { splitLines } from '../src/structure/lines';
 import { messagesFor } from './locales/index';
 
 const RULE_ID = 'contact-info';

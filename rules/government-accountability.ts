@@ -24,10 +24,9 @@
  * `acceptSystemStatements` turns that off. Nothing, or only future statements → error.
  * When accountability is stated but assessment or appraisal results are not → info `aspectsMissing`.
  */
-import { defineRule } from '../src/engine/define';
+import { blankTables, compactText, defineRule, firstLineRange, originalRange, type CompactText } from '../src/kit/index';
 import type { SectionInfo } from '../src/types';
 import { messagesFor, inLocale } from './locales/index';
-import { blankTables, compactText, firstLineRange, originalRange, type CompactText } from './lib/text';
 
 const RULE_ID = 'government-accountability';
 

@@ -40,9 +40,8 @@
  *
  * Every regular expression here is linear: bounded repetition only, no nested quantifiers.
  */
-import { defineRule } from '../src/engine/define';
+import { chineseNumber, defineRule, trimEndChars } from '../src/kit/index';
 import { messagesFor } from './locales/index';
-import { chineseNumber, trimEndChars } from '../src/structure/headings';
 import type { ReportModel, SectionInfo } from '../src/types';
 
 const RULE_ID = 'improvement-measures';

@@ -1,8 +1,8 @@
 /**
  * The built-in plugin: the rules of xxgk-audit, written exactly as a third party would write theirs.
  */
+import { definePlugin } from '../src/kit/index';
 import type { AuditConfig, Plugin } from '../src/types';
-import { definePlugin } from '../src/engine/define';
 import requiredSections from './required-sections';
 import statisticsPeriod from './statistics-period';
 import contactInfo from './contact-info';

@@ -32,11 +32,9 @@
  * over lines by a PDF extraction is still read; offsets map back to `model.text`. Every regular expression
  * is linear: bounded repetition only, no nested quantifiers.
  */
-import { defineRule } from '../src/engine/define';
+import { cellNumber, compactText, defineRule, leafRows, narrativeText, numberOption, originalRange, rowLabel, tableOf, type CompactText } from '../src/kit/index';
 import type { RecognisedTable, ReportModel } from '../src/types';
 import { messagesFor, inLocale } from './locales/index';
-import { compactText, numberOption, originalRange, type CompactText } from './lib/text';
-import { cellNumber, leafRows, narrativeText, rowLabel, tableOf } from './lib/report';
 
 const RULE_ID = 'narrative-consistency';
 

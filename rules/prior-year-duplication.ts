@@ -23,11 +23,9 @@
  * 「截至(Y−1)年12月31日」, or a sentence opening 「(Y−1)年，我镇…」 outside the problems/plan sections.
  * Inapplicable when there is neither last year's report nor a report year with years in the narrative.
  */
-import { defineRule } from '../src/engine/define';
+import { cellNumber, columnLabel, compactText, defineRule, findCell, firstLineRange, narrativeText, numberOption, originalRange, rowLabel, tableOf } from '../src/kit/index';
 import type { RecognisedTable, ReportModel, RuleContext, SectionInfo } from '../src/types';
 import { messagesFor, inLocale } from './locales/index';
-import { compactText, firstLineRange, numberOption, originalRange } from './lib/text';
-import { cellNumber, columnLabel, findCell, narrativeText, rowLabel, tableOf } from './lib/report';
 
 const RULE_ID = 'prior-year-duplication';
 

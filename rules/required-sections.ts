@@ -38,9 +38,8 @@
  *
  * Every regular expression here is linear: bounded windows, no nested quantifiers.
  */
-import { defineRule } from '../src/engine/define';
+import { defineRule, isTableRowLine, tableRowLines } from '../src/kit/index';
 import { messagesFor, inLocale } from './locales/index';
-import { isTableRowLine, tableRowLines } from './lib/text';
 import type { Era, ReportModel, SectionInfo, SectionKey, TableId, TemplateKey } from '../src/types';
 
 const RULE_ID = 'required-sections';

@@ -12,11 +12,10 @@
  * so a statement broken over lines by a PDF extraction is still found; offsets are mapped back.
  * Every regular expression here is linear: bounded repetition only, no nested quantifiers.
  */
-import { defineRule } from '../src/engine/define';
+import { compactText, defineRule, firstLineRange, numberOption, originalRange } from '../src/kit/index';
 import { messagesFor } from './locales/index';
-import { compactText, firstLineRange, numberOption, originalRange } from './lib/text';
 
-export { compactText, originalRange, type CompactText } from './lib/text';
+export { compactText, originalRange, type CompactText } from '../src/kit/index';
 
 const RULE_ID = 'statistics-period';
 

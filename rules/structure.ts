@@ -29,12 +29,8 @@
  *
  * Every regular expression here is linear: bounded windows, no nested quantifiers.
  */
-import { defineRule } from '../src/engine/define';
+import { classifyHeading, compactText, defineRule, isChromeLine, isIssuerLine, listSome, originalRange } from '../src/kit/index';
 import { messagesFor, inLocale } from './locales/index';
-import { classifyHeading } from '../src/structure/headings';
-import { isIssuerLine } from '../src/structure/identity';
-import { isChromeLine } from '../src/structure/lines';
-import { compactText, listSome, originalRange } from './lib/text';
 import type { Era, SectionInfo, SectionKey, TableId, TextLine } from '../src/types';
 
 const RULE_ID = 'structure';

@@ -21,13 +21,9 @@
  * Needs: recognised tables with cells (model.tables); the issuer level (model.issuerLevel) for the amount limit
  * (without it the `unknownLevelLimit` applies).
  */
-import { defineRule } from '../src/engine/define';
+import { UNIT_WORDS, checkIdentities, defineRule, listSome, templateDefinitions as loadTemplates, type TemplateDefinition } from '../src/kit/index';
 import { messagesFor, inLocale } from './locales/index';
-import { evaluateRecognised, loadTemplates } from '../src/structure/tables/index';
-import type { TemplateDefinition } from '../src/structure/tables/index';
-import { UNIT_WORDS } from '../src/structure/tables/values';
-import type { IssuerLevel, Position, RecognisedTable, ReportModel, TableCell } from '../src/types';
-import { listSome } from './lib/text';
+import type { IdentityCheck, IssuerLevel, Position, RecognisedTable, ReportModel, TableCell } from '../src/types';
 
 const RULE_ID = 'table-cells';
 
@@ -194,6 +190,8 @@ export interface TableCellsContext {
    * artefact, not a blank cell of the report, so it is left out.
    */
   source?: string;
+  /** The identity checks of a table (`ReportModel.identityChecks`); by default computed from the table's cells. */
+  identityChecks?: (table: RecognisedTable) => readonly IdentityCheck[];
 }
 
 /** True for a blank cell read where the source shows printed text (see `TableCellsContext.source`). */
@@ -272,7 +270,7 @@ export function checkTableCells(
   const blankTotals = new Set<TableCell>();
   if (opts.upgradeBlankTotals && nonNumeric.length > 0) {
     const byRef = new Map(nonNumeric.map((c) => [`${c.row}\u0000${c.column}`, c]));
-    for (const check of evaluateRecognised(table).checks) {
+    for (const check of (ctx.identityChecks ?? checkIdentities)(table)) {
       if (check.status !== 'unchecked' || check.actual !== null || check.kind === 'INFERRED' || check.op !== '=') continue;
       if (!check.operands.some((o) => o.value !== null)) continue;
       const cell = byRef.get(`${check.row}\u0000${check.column}`);
@@ -422,7 +420,7 @@ export default defineRule({
         }
         const options = context.options as Partial<TableCellsOptions>;
         for (const table of tables) {
-          for (const f of checkTableCells(table, { issuerLevel: model.issuerLevel, source: model.source }, options)) {
+          for (const f of checkTableCells(table, { issuerLevel: model.issuerLevel, source: model.source, identityChecks: model.identityChecks }, options)) {
             const position = positionOfCells(f.cells, table.position);
             context.report({
               messageId: f.messageId,

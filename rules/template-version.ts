@@ -33,10 +33,8 @@
  *
  * Every regular expression here is linear: bounded windows, no nested quantifiers.
  */
-import { lastAtMost } from '../src/structure/positions';
-import { defineRule } from '../src/engine/define';
+import { defineRule, firstLineRange, lastAtMost, numberOption } from '../src/kit/index';
 import { messagesFor, inLocale } from './locales/index';
-import { firstLineRange, numberOption } from './lib/text';
 import type { SectionInfo, SectionKey, TableId, TemplateKey, TextLine } from '../src/types';
 
 const RULE_ID = 'template-version';

@@ -389,6 +389,37 @@ export interface SectionNode extends TreeNode {
   children: TreeNode[];
 }
 
+/** How an identity is known: printed in the template (OFFICIAL), implied by its structure (STRUCTURAL), or inferred (INFERRED). */
+export type IdentityKind = 'OFFICIAL' | 'STRUCTURAL' | 'INFERRED';
+/** The comparison of an identity ('!=' flags a header row that repeats a sum). */
+export type IdentityOp = '=' | '<=' | '>=' | '!=';
+
+/** One identity (勾稽关系) of a recognised table, checked on the cells that were read. */
+export interface IdentityCheck {
+  identity: string;
+  kind: IdentityKind;
+  status: 'pass' | 'fail' | 'unchecked';
+  /** The comparison: target op Σ operands ('!=' flags a header row that repeats a sum). */
+  op: IdentityOp;
+  /** zh */
+  description: string;
+  /** With Chinese row/column labels, e.g. 「（七）总计[自然人] = （一）予以公开[自然人] + …」. */
+  formula: string;
+  tableId: string;
+  row: string;
+  column: string;
+  rowLabel: string;
+  columnLabel: string;
+  expected: number | null;
+  actual: number | null;
+  operands: Array<{ row: string; column: string; value: number | null }>;
+  /** Operands (and target) that were blank, '/', '-' or not read. */
+  blankOperands: number;
+  /** Target cell range (offsets into the text given to readTables). */
+  start: number;
+  end: number;
+}
+
 export interface ReportModel {
   format: ReportFormat;
   uri?: string;
@@ -427,6 +458,11 @@ export interface ReportModel {
    * never a pass (spec/presentations.md §2.2).
    */
   printedTables: PrintedTable[];
+  /**
+   * The identity checks of one of `tables`, computed once when the model is built (treat them as
+   * read-only). `start`/`end` of a check are offsets into `text`; report with the cells' positions.
+   */
+  identityChecks(table: RecognisedTable): readonly IdentityCheck[];
   tree: TreeNode;
   /** The model of `meta.previous` (last year's report), when given; its own `previous` is null. */
   previous: ReportModel | null;

@@ -10,7 +10,7 @@ import { findIssuer, findTitle, findYear, isIssuerLine, issuerLevelOf, issuerTyp
 import { detectTemplate, eraOf, expectedTemplateOf, fingerprint } from './template';
 import { createPositionMapper } from './positions';
 import { buildTree } from './tree';
-import { readTablesWithCoverage, toRecognisedTable } from './tables/index';
+import { evaluateRecognised, evaluateTable, readTablesWithCoverage, toRecognisedTable } from './tables/index';
 
 export interface ModelInput {
   format: ReportFormat;
@@ -53,6 +53,9 @@ export function buildModel(input: ModelInput): ReportModel {
   const fp = fingerprint(text);
   const mapper = createPositionMapper(source, normalized.map, input.pageStarts);
   const { tables: read, printed } = readTablesWithCoverage(text);
+  const tables = read.map((t) => toRecognisedTable(t, mapper.positionOf));
+  // The identities are checked once here, on the tables as read; rules read them from the model.
+  const checks = new Map(tables.map((t, i) => [t, evaluateTable(read[i]!)]));
 
   const model: ReportModel = {
     format: input.format,
@@ -73,9 +76,11 @@ export function buildModel(input: ModelInput): ReportModel {
     issuerType: input.meta.issuerType ?? issuerTypeOf(issuer),
     issuerLevel: issuerLevelOf(issuer),
     sections,
-    tables: read.map((t) => toRecognisedTable(t, mapper.positionOf)),
+    tables,
     tableRanges: read.map((t): [number, number] => [t.start, t.end]),
     printedTables: printed,
+    // A table that did not come from this model (made by hand in a test) is checked when asked.
+    identityChecks: (table) => checks.get(table) ?? evaluateRecognised(table).checks,
     tree: { type: 'root', children: [] },
     previous: null,
     publishedAt: publicationDate(input.meta, lines),

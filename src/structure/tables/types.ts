@@ -6,8 +6,8 @@
 
 export type TableKind = 'T2' | 'T3' | 'T4' | 'STAT';
 export type ValueType = 'count' | 'amount' | 'signed';
-export type IdentityKind = 'OFFICIAL' | 'STRUCTURAL' | 'INFERRED';
-export type IdentityOp = '=' | '<=' | '>=' | '!=';
+import type { IdentityCheck, IdentityKind, IdentityOp } from '../../types';
+export type { IdentityCheck, IdentityKind, IdentityOp };
 export type ReadCellKind = 'number' | 'blank' | 'slash' | 'dash' | 'text';
 
 export interface ColumnDefinition {
@@ -127,27 +127,3 @@ export interface ReadTable {
   readable: boolean;
 }
 
-export interface IdentityCheck {
-  identity: string;
-  kind: IdentityKind;
-  status: 'pass' | 'fail' | 'unchecked';
-  /** The comparison: target op Σ operands ('!=' flags a header row that repeats a sum). */
-  op: IdentityOp;
-  /** zh */
-  description: string;
-  /** With Chinese row/column labels, e.g. 「（七）总计[自然人] = （一）予以公开[自然人] + …」. */
-  formula: string;
-  tableId: string;
-  row: string;
-  column: string;
-  rowLabel: string;
-  columnLabel: string;
-  expected: number | null;
-  actual: number | null;
-  operands: Array<{ row: string; column: string; value: number | null }>;
-  /** Operands (and target) that were blank, '/', '-' or not read. */
-  blankOperands: number;
-  /** Target cell range (offsets into the text given to readTables). */
-  start: number;
-  end: number;
-}

@@ -1,8 +1,10 @@
 /**
- * Text helpers shared by the built-in rules.
+ * Text helpers for rules (part of the kit): compacted text with a map back to offsets, option and
+ * list helpers, table-row lines, and signature dates.
  */
-import { lastAtMost } from '../../src/structure/positions';
-import { codesToString } from '../../src/normalize/index';
+import { lastAtMost } from '../structure/positions';
+import { codesToString } from '../normalize/index';
+import { auditSlot } from '../engine/cache';
 
 // ---------------------------------------------------------------------------
 // Compacted text: PDF line wraps and spaces removed, with a map back
@@ -41,34 +43,30 @@ function isAsciiAlnum(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
-const recent: CompactText[] = [];
-const recentSources: string[] = [];
+/** The last few compacted texts of the running audit, most recent first. */
+interface RecentCompacts {
+  sources: string[];
+  results: CompactText[];
+}
 const RECENT_MAX = 4;
 
 /**
  * Removes line wraps and spaces (see `CompactText`), keeping a map back to the original offsets.
- * Several rules compact the same text: the last few results are kept (the result is read-only) until
- * the audit ends (`releaseCompactTexts`).
+ * Several rules compact the same text: within an audit the last few results are kept in the
+ * engine's per-audit cache (the result is read-only), and dropped with it when the audit ends.
  */
 export function compactText(source: string): CompactText {
-  for (let r = 0; r < recentSources.length; r++) if (recentSources[r] === source) return recent[r]!;
+  const recent = auditSlot<RecentCompacts>('compactText', () => ({ sources: [], results: [] }));
+  if (!recent) return compact(source);
+  for (let r = 0; r < recent.sources.length; r++) if (recent.sources[r] === source) return recent.results[r]!;
   const result = compact(source);
-  recentSources.unshift(source);
-  recent.unshift(result);
-  if (recentSources.length > RECENT_MAX) {
-    recentSources.pop();
-    recent.pop();
+  recent.sources.unshift(source);
+  recent.results.unshift(result);
+  if (recent.sources.length > RECENT_MAX) {
+    recent.sources.pop();
+    recent.results.pop();
   }
   return result;
-}
-
-/**
- * Forgets the kept results. The engine calls it when an audit ends: a big report's compacted texts
- * are not held after its audit, and an audit never reuses what an earlier audit of equal text computed.
- */
-export function releaseCompactTexts(): void {
-  recent.length = 0;
-  recentSources.length = 0;
 }
 
 function compact(source: string): CompactText {

@@ -1,10 +1,10 @@
 /**
- * Report-model helpers shared by the rules that read the narrative beside the tables
- * (narrative-consistency, prior-year-duplication): the narrative with the tables masked out, and
+ * Report-model helpers for rules (part of the kit): the narrative with the tables masked out, and
  * cell access on recognised tables by template keys.
  */
-import type { RecognisedTable, ReportModel, TableCell } from '../../src/types';
-import { loadTemplates } from '../../src/structure/tables/index';
+import type { RecognisedTable, ReportModel, TableCell } from '../types';
+import { templateDefinitions as loadTemplates } from './tables';
+import { auditSlot } from '../engine/cache';
 
 // ---------------------------------------------------------------------------
 // The narrative: the analysis text with the tables masked
@@ -20,13 +20,13 @@ export interface NarrativeOptions {
  * by line breaks. The result has the length of `model.text`, so offsets stay valid; a masked range
  * becomes a paragraph break for `compactText`, so text before and after a table never joins.
  */
-const narratives = new WeakMap<object, { plain?: string; headings?: string }>();
-
 export function narrativeText(
   model: Pick<ReportModel, 'text' | 'tableRanges' | 'sections'>,
   options: NarrativeOptions = {},
 ): string {
-  // Several rules read the same model's narrative: computed once per model object.
+  // Several rules read the same model's narrative: computed once per model in an audit.
+  const narratives = auditSlot('narrativeText', () => new Map<object, { plain?: string; headings?: string }>());
+  if (!narratives) return maskNarrative(model, options);
   let memo = narratives.get(model);
   if (!memo) narratives.set(model, (memo = {}));
   const key = options.headings ? 'headings' : 'plain';
