@@ -33,7 +33,7 @@
  * is linear: bounded repetition only, no nested quantifiers.
  */
 import { cellNumber, compactText, defineRule, leafRows, narrativeText, numberOption, originalRange, rowLabel, tableOf, type CompactText } from '../src/kit/index';
-import type { RecognisedTable, ReportModel } from '../src/types';
+import type { RecognisedTable, ReportModel, TemplateDefinition } from '../src/types';
 import { messagesFor, inLocale } from './locales/index';
 
 const RULE_ID = 'narrative-consistency';
@@ -616,6 +616,8 @@ function docColumn(t: RecognisedTable, verb: string | null): string | null {
 export interface ResolveOptions {
   /** Compare 规章/规范性文件 counts with 表二 (default true; not in the spec's N-checks). */
   compareT2?: boolean;
+  /** The table templates (`model.templates`), for the leaf rows under a subtotal row of 表三. */
+  templates?: readonly TemplateDefinition[];
 }
 
 /** The table value a narrative count should equal, or null when no table holds it. */
@@ -634,7 +636,7 @@ export function tableValueFor(count: NarrativeCount, tables: readonly Recognised
     const parent: Partial<Record<Category, string>> = { refused: 'refused', unable: 'unable', notHandled: 'notHandled', otherHandling: 'otherHandling' };
     const p = parent[category];
     if (p) {
-      const leaves = leafRows(t3.template, p);
+      const leaves = leafRows(options.templates ?? [], t3.template, p);
       if (leaves.length > 0) return make(t3, t3Rows(t3, leaves), leaves.length === 1 ? rowsWhere(t3, leaves, 'total') : leavesWhere(t3, p));
     }
   }
@@ -847,9 +849,10 @@ const VAGUE_LABEL: Record<VagueKind, string> = {
 
 /** Every narrative–table check on a report model; pure (the rule only reports the result). */
 export function checkNarrative(
-  model: Pick<ReportModel, 'text' | 'tableRanges' | 'sections' | 'tables'>,
-  options: NarrativeOptions = {},
+  model: Pick<ReportModel, 'text' | 'tableRanges' | 'sections' | 'tables'> & { templates?: ReportModel['templates'] },
+  given: NarrativeOptions = {},
 ): NarrativeResult {
+  const options: NarrativeOptions = given.templates || !model.templates ? given : { ...given, templates: model.templates };
   const tables = model.tables.filter((t) => t.cells.some((c) => c.kind === 'number'));
   const text = narrativeText(model);
   const counts = extractCounts(text, options);

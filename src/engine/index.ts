@@ -21,7 +21,8 @@ export interface Auditor {
   readonly rules: ReadonlyArray<{ id: string; meta: RuleMeta }>;
 }
 
-function modelOf(input: unknown, maxSize: number, withPrevious: boolean): ReportModel {
+function modelOf(input: unknown, config: ResolvedConfig, withPrevious: boolean): ReportModel {
+  const maxSize = config.maxInputSize ?? DEFAULT_MAX_INPUT_SIZE;
   const prepared = prepareInput(input, maxSize);
   const extracted = extract(prepared);
   assertNotEmpty(extracted.text, prepared.uri);
@@ -33,6 +34,7 @@ function modelOf(input: unknown, maxSize: number, withPrevious: boolean): Report
     source: extracted.source,
     pageStarts: extracted.pageStarts,
     normalized: { text: normalized.text, map: composeMaps(normalized.map, extracted.map) },
+    templates: config.templates,
   });
   assertLooksLikeReport(model);
   if (prepared.decoding) model.decoding = prepared.decoding;
@@ -41,7 +43,7 @@ function modelOf(input: unknown, maxSize: number, withPrevious: boolean): Report
     try {
       // Last year's report: its own meta.previous is ignored (one level only).
       const prev = typeof previous === 'string' ? { content: previous } : { ...previous, meta: { ...(previous.meta ?? {}), previous: undefined } };
-      model.previous = modelOf(prev, maxSize, false);
+      model.previous = modelOf(prev, config, false);
     } catch (e) {
       if (e instanceof AuditInputError) throw new AuditInputError(`meta.previous: ${e.message}`, { uri: prepared.uri, code: e.code, params: e.params });
       throw e;
@@ -52,7 +54,7 @@ function modelOf(input: unknown, maxSize: number, withPrevious: boolean): Report
 
 function auditWith(config: ResolvedConfig, input: unknown): AuditResult {
   // One per-audit cache, opened before the model is built and the rules run, dropped after.
-  return withAuditCache(() => runRules(modelOf(input, config.maxInputSize ?? DEFAULT_MAX_INPUT_SIZE, true), config));
+  return withAuditCache(() => runRules(modelOf(input, config, true), config));
 }
 
 export interface AuditApi {

@@ -10,7 +10,7 @@
  *   `isoDate`;
  * - headings and issuers: `classifyHeading`, `trimEndChars`, `isIssuerLine`;
  * - report cells and identities: `narrativeText`, `tableOf`, `findCell`, `cellNumber`, `rowLabel`,
- *   `columnLabel`, `leafRows`, `templateDefinitions`, `checkIdentities` (the model's
+ *   `columnLabel`, `leafRows`, `templateOf`, `checkIdentities` (the model's
  *   `identityChecks` computes them once; this one is for tables made by hand), `UNIT_WORDS`.
  */
 export { defineRule, definePlugin } from '../engine/define';
@@ -36,5 +36,5 @@ export { isChromeLine, splitLines } from '../structure/lines';
 export { chineseNumber, classifyHeading, trimEndChars } from '../structure/headings';
 export { isIssuerLine } from '../structure/identity';
 export { UNIT_WORDS } from '../structure/tables/values';
-export { checkIdentities, templateDefinitions } from './tables';
+export { checkIdentities, templateOf } from './tables';
 export type { TemplateDefinition } from '../structure/tables/types';

@@ -7,14 +7,14 @@ import { buildModel } from '../../src/structure/index';
 import { readTables, toRecognisedTable } from '../../src/structure/tables/index';
 import type { Locale, ReportDescriptor, ReportModel, RuleContext } from '../../src/types';
 import rule from '../../rules/tables-reconcile';
-import { fixture } from '../helpers';
+import { fixture, TEMPLATES } from '../helpers';
 
 const RULE = 'tables-reconcile';
 
 /** The report model with its tables read (as the structure step does). */
 function modelOf(raw: string): ReportModel {
-  const model = buildModel({ format: 'text', meta: {}, source: raw, normalized: normalize(raw) });
-  model.tables = readTables(model.text).map((t) => toRecognisedTable(t, model.positionOf));
+  const model = buildModel({ format: 'text', meta: {}, source: raw, normalized: normalize(raw), templates: TEMPLATES });
+  model.tables = readTables(model.text, TEMPLATES).map((t) => toRecognisedTable(t, model.positionOf));
   return model;
 }
 
