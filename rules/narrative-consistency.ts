@@ -32,7 +32,7 @@
  * over lines by a PDF extraction is still read; offsets map back to `model.text`. Every regular expression
  * is linear: bounded repetition only, no nested quantifiers.
  */
-import { cellNumber, compactText, defineRule, leafRows, narrativeText, numberOption, originalRange, rowLabel, tableOf, type CompactText } from '../src/kit/index';
+import { cellNumber, compactText, defineRule, leafRows, narrativeText, numberOption, originalRange, rowLabel, TABLE_NAME, TABLE_NAME_EN, tableOf, type CompactText } from '../src/kit/index';
 import type { RecognisedTable, ReportModel, TemplateDefinition } from '../src/types';
 import { messagesFor, inLocale } from './locales/index';
 
@@ -538,8 +538,6 @@ export interface TableValue {
 
 const APPLICANT_COLUMNS = ['natural', 'business', 'research', 'welfare', 'legal', 'other'];
 const T4_PARTS = ['upheld', 'corrected', 'other', 'pending'];
-const TABLE_NAME: Record<RecognisedTable['id'], string> = { T2: '表二', T3: '表三', T4: '表四', STAT: '统计表' };
-const TABLE_NAME_EN: Record<RecognisedTable['id'], string> = { T2: 'table 二', T3: 'table 三', T4: 'table 四', STAT: 'the statistics table' };
 
 function sum(values: Array<number | null>): number | null {
   let total = 0;

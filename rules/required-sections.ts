@@ -38,7 +38,7 @@
  *
  * Every regular expression here is linear: bounded windows, no nested quantifiers.
  */
-import { defineRule, isTableRowLine, tableRowLines } from '../src/kit/index';
+import { defineRule, isTableRowLine, shorten, tableRowLines } from '../src/kit/index';
 import { messagesFor, inLocale } from './locales/index';
 import type { Era, ReportModel, SectionInfo, SectionKey, TableId, TemplateKey } from '../src/types';
 
@@ -563,7 +563,3 @@ export default defineRule({
   },
 });
 
-function shorten(s: string, max: number): string {
-  const one = s.replace(/\s+/gu, ' ');
-  return one.length > max ? one.slice(0, max - 1) + '…' : one;
-}

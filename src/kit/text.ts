@@ -2,7 +2,10 @@
  * Text helpers for rules (part of the kit): compacted text with a map back to offsets, option and
  * list helpers, table-row lines, and signature dates.
  */
-import { lastAtMost } from '../structure/positions';
+import { lastAtMost } from '../common/text';
+import { chineseNumeralValue } from '../common/numerals';
+import { isWhitespace } from '../common/chars';
+import { plausibleYear } from '../common/text';
 import { codesToString } from '../normalize/index';
 import { auditSlot } from '../engine/cache';
 
@@ -34,10 +37,6 @@ function runMap(starts: readonly number[], sources: readonly number[], length: n
   };
 }
 
-function isWhitespace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x0b || code === 0x0c ||
-    code === 0xa0 || code === 0x3000;
-}
 
 function isAsciiAlnum(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
@@ -233,32 +232,6 @@ export interface DateLine {
   numerals: 'arabic' | 'chinese';
 }
 
-const CN_DIGIT: Record<string, number> = {
-  〇: 0, 零: 0, '○': 0, O: 0, o: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-
-/** 二〇一九 → 2019 (digit by digit); 二十八 → 28, 十二 → 12 (up to 39). Null when not a numeral. */
-export function chineseNumeralValue(s: string, digitByDigit: boolean): number | null {
-  if (s.length === 0) return null;
-  if (digitByDigit) {
-    let v = 0;
-    for (const ch of s) {
-      const d = CN_DIGIT[ch];
-      if (d === undefined) return null;
-      v = v * 10 + d;
-    }
-    return v;
-  }
-  const ten = s.indexOf('十');
-  if (ten < 0) return s.length === 1 && CN_DIGIT[s] !== undefined ? CN_DIGIT[s]! : null;
-  if (s.indexOf('十', ten + 1) >= 0) return null;
-  const head = s.slice(0, ten);
-  const tail = s.slice(ten + 1);
-  const tens = head.length === 0 ? 1 : head.length === 1 ? CN_DIGIT[head] : undefined;
-  const units = tail.length === 0 ? 0 : tail.length === 1 ? CN_DIGIT[tail] : undefined;
-  if (tens === undefined || units === undefined || tens === 0) return null;
-  return tens * 10 + units;
-}
 
 // A whole line that is a date, optionally after a short name (「泉阳镇人民政府 2019年2月28日」), optionally
 // in parentheses: arabic or Chinese numerals (二〇一九年二月二十八日).
@@ -283,7 +256,7 @@ export function parseDateLine(line: string): DateLine | null {
   const month = /^\d/u.test(m[3]!) ? Number(m[3]) : chineseNumeralValue(m[3]!, false);
   const day = /^\d/u.test(m[4]!) ? Number(m[4]) : chineseNumeralValue(m[4]!, false);
   if (year === null || month === null || day === null) return null;
-  if (year < 1990 || year > 2100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (!plausibleYear(year) || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   const lead = line.length - line.trimStart().length;
   const start = lead + m[1]!.length;
   return {
