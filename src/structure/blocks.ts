@@ -1,5 +1,5 @@
 /**
- * extract/ for plain text (and Markdown read as text): lines → blocks.
+ * Blocks: the normalised lines of any format → paragraphs and tables.
  *
  * Blocks are paragraphs (one per non-blank line: report text keeps a paragraph per line) and tables in
  * the layouts real reports arrive in: tab-separated rows with ragged leading cells, Markdown pipe rows,
