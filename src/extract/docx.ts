@@ -34,7 +34,7 @@
  */
 import { Inflate, strFromU8 } from 'fflate';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { Extracted } from './index';
+import type { Extracted } from './types';
 import { AuditInputError } from '../errors';
 import { decodeMarkup } from './charset';
 import { gridLines, joinCellLines, type Run, type Slot } from './output';

@@ -33,8 +33,7 @@
  * `rowspan`, DocBook `morerows`).
  */
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
-import type { Extracted } from './index';
-import { assertLooksLikeText } from '../input/index';
+import type { Extracted } from './types';
 import { decodeMarkup } from './charset';
 import { LineSink, gridLines, joinCellLines, resolveSpans, type Run, type SpanCell } from './output';
 
@@ -585,7 +584,6 @@ function readStartTag(src: string, i: number, end: number, finder: Finder): { na
 
 function extractMarkup(content: string | Uint8Array, uri: string | undefined, mode: MarkupMode): Extracted {
   const source = typeof content === 'string' ? content : decodeMarkup(content);
-  assertLooksLikeText(source, uri);
   const sink = new LineSink();
   for (const block of markupBlocks(source, 0, source.length, mode, uri)) {
     if (block.run.text.length === 0) sink.blank(block.eol);

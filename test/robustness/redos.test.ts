@@ -128,7 +128,7 @@ const HAND_CHECKED: readonly HandChecked[] = [
       'sharing whitespace as a backtrack)',
   },
   {
-    file: 'src/input/index.ts',
+    file: 'src/extract/formats.ts',
     pattern: String.raw`^\|.*\|\s*\n\|[-:| ]+\|`,
     reason:
       'multiline ^: one attempt per line starting with |; .* backtracks over that line once and \\s* only ' +
