@@ -13,7 +13,7 @@ import type { Extractor } from './types';
 import { extractText } from './text';
 import { extractMarkdown } from './markdown';
 import { extractHtml, extractXml } from './html';
-import { extractDocx } from './docx';
+import { extractDocx } from './docx/index';
 import { extractPdfText } from './pdf';
 
 export interface FormatSpec {

@@ -7,7 +7,7 @@
  * pages are sloppy (unclosed `<p>`/`<td>`, `<br>` without a slash, unquoted attributes, stray `<`,
  * `&nbsp;` without a DTD). What this extractor needs from the markup is small — text runs, entities,
  * block boundaries, table cells with their spans — so a single forward pass over the source gives it
- * with exact offsets. fast-xml-parser reads the DOCX parts (src/extract/docx.ts), where no offsets are
+ * with exact offsets. fast-xml-parser reads the DOCX parts (src/extract/docx/xml.ts), where no offsets are
  * needed and the XML is machine-written.
  *
  * Guarantees on hostile input: one forward pass; every search for a closing delimiter (`>`, a quote,
