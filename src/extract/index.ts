@@ -35,7 +35,7 @@ export function extract(input: PreparedInput): Extracted {
 }
 
 /** Rejects content that is clearly not text (binary junk) before any parsing. */
-export function assertLooksLikeText(text: string, uri?: string): void {
+function assertLooksLikeText(text: string, uri?: string): void {
   const sample = text.slice(0, 8192);
   if (sample.length === 0) return;
   let control = 0;
