@@ -17,8 +17,8 @@ let pdfReader: Promise<PdfReader | null> | undefined;
 export function loadPdfReader(): Promise<PdfReader | null> {
   pdfReader ??= (async () => {
     const here = new URL('.', import.meta.url);
-    // Beside dist/cli.js (the build bundles this module into it), or src/pdf from src/cli/.
-    const candidates = ['./pdf/index.ts', '../pdf/index.ts', './pdf/index.js', './pdf.js']
+    // src/pdf from src/cli/ (tsx), or beside dist/cli.js (the build bundles this module into it).
+    const candidates = ['../pdf/index.ts', './pdf/index.js', './pdf.js']
       .map((p) => new URL(p, here))
       .filter((u) => u.protocol === 'file:' && existsSync(fileURLToPath(u)))
       .map((u) => u.href);

@@ -26,14 +26,13 @@ export interface WorkerInit {
 type WorkerReply = { type: 'result'; id: number; outcome: FileOutcome } | { type: 'fatal'; message: string };
 
 function spawnWorker(init: WorkerInit): Worker {
-  const self = ENTRY;
-  if (self.endsWith('.ts')) {
-    // Running from source under tsx: register tsx in the worker before it loads this module.
+  if (ENTRY.endsWith('.ts')) {
+    // Running from source under tsx: register tsx in the worker before it loads the entry.
     const tsxApi = import.meta.resolve('tsx/esm/api');
-    const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(self)}); })`;
+    const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(ENTRY)}); })`;
     return new Worker(boot, { eval: true, workerData: init });
   }
-  return new Worker(new URL(self), { workerData: init });
+  return new Worker(new URL(ENTRY), { workerData: init });
 }
 
 /**
