@@ -25,6 +25,7 @@ import type { ResolvedConfig, ResolvedRule } from './config';
 import resultSchema from '../../schemas/audit-result.schema.json' with { type: 'json' };
 import { engineReasons, formatMessage } from './messages';
 import { fingerprintOf } from './fingerprint';
+import { isBinaryFormat } from '../extract/formats';
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 const SNIPPET_MAX = 80;
@@ -534,6 +535,6 @@ function summaryOf(model: ReportModel): ReportSummary {
   };
   if (model.uri !== undefined) summary.uri = model.uri;
   if (model.decoding) summary.encoding = model.decoding.encoding;
-  if (model.format === 'docx' || model.format === 'pdf') summary.text = model.source;
+  if (isBinaryFormat(model.format)) summary.text = model.source;
   return summary;
 }

@@ -7,7 +7,7 @@
  * pages are sloppy (unclosed `<p>`/`<td>`, `<br>` without a slash, unquoted attributes, stray `<`,
  * `&nbsp;` without a DTD). What this extractor needs from the markup is small — text runs, entities,
  * block boundaries, table cells with their spans — so a single forward pass over the source gives it
- * with exact offsets. fast-xml-parser reads the DOCX parts (src/extract/docx.ts), where no offsets are
+ * with exact offsets. fast-xml-parser reads the DOCX parts (src/extract/docx/xml.ts), where no offsets are
  * needed and the XML is machine-written.
  *
  * Guarantees on hostile input: one forward pass; every search for a closing delimiter (`>`, a quote,
@@ -33,8 +33,7 @@
  * `rowspan`, DocBook `morerows`).
  */
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
-import type { Extracted } from './index';
-import { assertLooksLikeText } from '../input/index';
+import type { Extracted } from './types';
 import { decodeMarkup } from './charset';
 import { LineSink, gridLines, joinCellLines, resolveSpans, type Run, type SpanCell } from './output';
 
@@ -585,7 +584,6 @@ function readStartTag(src: string, i: number, end: number, finder: Finder): { na
 
 function extractMarkup(content: string | Uint8Array, uri: string | undefined, mode: MarkupMode): Extracted {
   const source = typeof content === 'string' ? content : decodeMarkup(content);
-  assertLooksLikeText(source, uri);
   const sink = new LineSink();
   for (const block of markupBlocks(source, 0, source.length, mode, uri)) {
     if (block.run.text.length === 0) sink.blank(block.eol);

@@ -1,74 +1,54 @@
 /**
- * extract/: one extractor per format. Each turns the caller's content into an *extracted text* — the
- * report as lines, tables as tab-separated rows (spans resolved: a spanned cell repeated or left empty
- * as the extractor documents) — plus a map from every extracted character to an offset in the caller's
- * source. The text pipeline (normalisation, blocks, sections, template tables) then runs unchanged on
- * every format.
+ * extract/: one extractor per format (formats.ts lists them). Each turns the caller's content into an
+ * *extracted text* — the report as lines, tables as tab-separated rows (spans resolved: a spanned cell
+ * repeated or left empty as the extractor documents) — plus a map from every extracted character to an
+ * offset in the caller's source. The text pipeline (normalisation, blocks, sections, template tables)
+ * then runs unchanged on every format.
  */
-import type { ReportFormat } from '../types';
 import { AuditInputError } from '../errors';
-import { assertLooksLikeText, decodeText, type PreparedInput } from '../input/index';
-import { extractMarkdown } from './markdown';
-import { extractHtml, extractXml } from './html';
-import { extractDocx } from './docx';
+import type { PreparedInput } from '../input/index';
+import { FORMATS, formatNamed, listOfFormats } from './formats';
+import type { Extracted } from './types';
 
-export interface Extracted {
-  /** The source positions point into: the caller's string (text, markdown, html, xml), or the extracted text (docx, pdf). */
-  source: string;
-  /** The extracted plain text. */
-  text: string;
-  /** `map[i]` = offset in `source` of `text[i]`; `map[text.length]` = `source.length`. Absent when text === source. */
-  map?: Int32Array;
-  format: ReportFormat;
-  /** Offsets of `source` where its pages begin (PDF; DOCX with explicit page breaks), when known. */
-  pageStarts?: number[];
-}
+export type { Extracted, Extractor } from './types';
 
-export type Extractor = (content: string | Uint8Array, uri: string | undefined) => Extracted;
-
-/** Extractors registered per format (text is built in). */
-const extractors: Partial<Record<ReportFormat, Extractor>> = {
-  text: (content, uri) => {
-    const source = typeof content === 'string' ? content : decodeText(content);
-    assertLooksLikeText(source, uri);
-    return { source, text: source, format: 'text' };
-  },
-};
-
-/** Registers the extractor of a format (used by the format modules). */
-export function registerExtractor(format: ReportFormat, extractor: Extractor): void {
-  extractors[format] = extractor;
-}
-
-registerExtractor('markdown', extractMarkdown);
-registerExtractor('html', extractHtml);
-registerExtractor('xml', extractXml);
-registerExtractor('docx', extractDocx);
+/** The formats audit() reads, for the message refusing binary junk. */
+const READABLE = listOfFormats(
+  FORMATS.filter((f) => !('readFirstWith' in f)).map((f) => f.name),
+  'en',
+);
 
 export function extract(input: PreparedInput): Extracted {
   const { format, content, uri } = input;
-  if (format === 'pdf') {
-    if (typeof content !== 'string') {
-      throw new AuditInputError(
-        'PDF needs the asynchronous reader: `const input = await readPdf(bytes)` from "xxgk-audit/pdf", then audit(input)',
-        { uri, code: 'UNSUPPORTED_FORMAT' },
-      );
-    }
-    const text = extractors.text!(content, uri);
-    return input.pageStarts ? { ...text, format: 'pdf', pageStarts: input.pageStarts } : { ...text, format: 'pdf' };
-  }
-  const extractor = extractors[format];
-  if (!extractor) {
-    if (format === 'markdown') return { ...extractors.text!(content, uri), format: 'markdown' };
+  const spec = formatNamed(format);
+  if (!spec) {
     throw new AuditInputError(
       `${format.toUpperCase()} input is not supported by this version yet; pass the report's text (format: 'text')`,
       { uri, code: 'UNSUPPORTED_FORMAT' },
     );
   }
-  const extracted = extractor(content, uri);
+  if (spec.text && typeof content === 'string') assertLooksLikeText(content, uri);
+  const extracted = spec.extract(content, uri);
   // A string the caller paged (e.g. a PDF's text from elsewhere) keeps the caller's pages.
   if (input.pageStarts && extracted.source === content && !extracted.pageStarts) extracted.pageStarts = input.pageStarts;
   return extracted;
+}
+
+/** Rejects content that is clearly not text (binary junk) before any parsing. */
+function assertLooksLikeText(text: string, uri?: string): void {
+  const sample = text.slice(0, 8192);
+  if (sample.length === 0) return;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) control++;
+  }
+  if (control / sample.length > 0.1) {
+    throw new AuditInputError(
+      `the content does not look like text (${Math.round((100 * control) / sample.length)}% control or undecodable characters); pass a report as ${READABLE}`,
+      { uri, code: 'BINARY', params: { percent: Math.round((100 * control) / sample.length) } },
+    );
+  }
 }
 
 /** Composes the normalisation map (normalised → extracted) with the extraction map (extracted → source), overwriting the first. */

@@ -28,8 +28,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
-import type { Extracted } from './index';
-import { assertLooksLikeText } from '../input/index';
+import type { Extracted } from './types';
 import { decodeMarkup } from './charset';
 import { decodeEntityAt, markupBlocks } from './html';
 import { LineSink, gridLines, trimRun, type Run, type Slot } from './output';
@@ -326,7 +325,6 @@ function asText(source: string): Extracted {
 
 export function extractMarkdown(content: string | Uint8Array, uri?: string): Extracted {
   const source = typeof content === 'string' ? content : decodeMarkup(content);
-  assertLooksLikeText(source, uri);
   if (isPathologicalMarkdown(source)) return asText(source);
   // micromark drops a leading BOM and counts offsets from after it.
   const base = source.charCodeAt(0) === 0xfeff ? 1 : 0;

@@ -4,14 +4,21 @@
  */
 import { AuditConfigError, AuditInputError } from '../errors';
 import type { Locale } from '../types';
+import { FORMATS, listOfFormats } from '../extract/formats';
 
 type Params = Record<string, string | number | undefined>;
+
+/** Every format, as a list in a sentence of each locale. */
+const FORMAT_LIST: Record<Locale, string> = {
+  'zh-CN': listOfFormats(FORMATS.map((f) => f.label['zh-CN']), 'zh-CN'),
+  en: listOfFormats(FORMATS.map((f) => f.label.en), 'en'),
+};
 
 const INPUT: Record<Locale, Record<string, (p: Params) => string>> = {
   'zh-CN': {
     BAD_INPUT: () => '输入格式不正确：应为字符串或 { content, format?, uri?, meta? }',
     INPUT_TOO_LARGE: (p) => (p.size !== undefined ? `文件过大（${p.size}，上限 ${p.limit}，见配置 maxInputSize）` : '文件过大'),
-    BINARY: (p) => `内容不是文字（${p.percent ?? '大量'}% 为控制字符或无法解码的字节）：请提供文本、Markdown、HTML、XML、DOCX 或 PDF 格式的报告`,
+    BINARY: (p) => `内容不是文字（${p.percent ?? '大量'}% 为控制字符或无法解码的字节）：请提供${FORMAT_LIST['zh-CN']}格式的报告`,
     EMPTY: () => '文件没有任何文字',
     NOT_A_REPORT: () => '不是政府信息公开工作年度报告：没有报告标题、法定部分、统计表，也没有提到政府信息公开',
     CORRUPT_DOCX: () => '不是可读取的 DOCX 文件（文件已损坏或不是 Word 文档）',
@@ -24,7 +31,7 @@ const INPUT: Record<Locale, Record<string, (p: Params) => string>> = {
   en: {
     BAD_INPUT: () => 'wrong input: expected a string or { content, format?, uri?, meta? }',
     INPUT_TOO_LARGE: (p) => (p.size !== undefined ? `too large (${p.size}, the limit is ${p.limit}, see config maxInputSize)` : 'too large'),
-    BINARY: (p) => `not text (${p.percent ?? 'many'}% control characters or undecodable bytes): give the report as text, Markdown, HTML, XML, DOCX or PDF`,
+    BINARY: (p) => `not text (${p.percent ?? 'many'}% control characters or undecodable bytes): give the report as ${FORMAT_LIST.en}`,
     EMPTY: () => 'the file holds no text',
     NOT_A_REPORT: () => 'not a government information-disclosure annual report: no report title, no statutory part, no template table, no mention of 政府信息公开',
     CORRUPT_DOCX: () => 'not a readable DOCX (damaged, or not a Word document)',

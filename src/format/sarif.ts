@@ -6,6 +6,7 @@
  */
 import type { AuditResult, Finding, RuleMeta, Severity } from '../types';
 import { describeRule, ruleIdsOf, ruleIndex, wordsFor, type FormatOptions } from './labels';
+import { isBinaryFormat } from '../extract/formats';
 
 export interface SarifFormatOptions extends FormatOptions {
   /** The tool version shown in `tool.driver.version` (the CLI passes the package version). */
@@ -296,9 +297,9 @@ function sarifResult(
     endLine: end.line,
     endColumn: end.column,
   };
-  // Offsets point into the file's text for text formats; for docx and pdf they point into the
-  // extracted text (report.text), not into the file's bytes, so no char offsets there.
-  if (result.report.format !== 'docx' && result.report.format !== 'pdf') {
+  // Offsets point into the file's text for text formats; for binary ones (docx, pdf) they point into
+  // the extracted text (report.text), not into the file's bytes, so no char offsets there.
+  if (!isBinaryFormat(result.report.format)) {
     region.charOffset = start.offset;
     region.charLength = Math.max(0, end.offset - start.offset);
   }

@@ -4,6 +4,7 @@
 import type { AuditInput, AuditMeta, ReportFormat } from '../types';
 import { AuditInputError } from '../errors';
 import { decodeBytes, decodeMarkupBytes } from './decode';
+import { FORMATS, formatNamed, formatOfBytes, formatOfExtension, formatOfText } from '../extract/formats';
 
 export { decodeBytes, decodeMarkupBytes, type Decoded } from './decode';
 
@@ -21,22 +22,6 @@ export interface PreparedInput {
 
 export const DEFAULT_MAX_INPUT_SIZE = 20 * 1024 * 1024;
 
-const EXTENSION_FORMATS: Record<string, ReportFormat> = {
-  txt: 'text',
-  text: 'text',
-  md: 'markdown',
-  markdown: 'markdown',
-  html: 'html',
-  htm: 'html',
-  xhtml: 'html',
-  xml: 'xml',
-  docx: 'docx',
-  pdf: 'pdf',
-};
-
-const TEXT_FORMATS = new Set<ReportFormat>(['text', 'markdown', 'html', 'xml']);
-const FORMATS = new Set(['text', 'markdown', 'html', 'xml', 'docx', 'pdf']);
-
 /** Normalises `string | AuditInput` and checks its shape; never trusts the caller. */
 export function toAuditInput(input: unknown): AuditInput {
   if (typeof input === 'string') return { content: input };
@@ -52,9 +37,9 @@ export function toAuditInput(input: unknown): AuditInput {
   if (typeof obj.content !== 'string' && !(obj.content instanceof Uint8Array)) {
     throw new AuditInputError(`input.content must be a string or a Uint8Array, got ${describe(obj.content)}`, { uri, code: 'BAD_INPUT' });
   }
-  if (obj.format !== undefined && (typeof obj.format !== 'string' || !FORMATS.has(obj.format))) {
+  if (obj.format !== undefined && (typeof obj.format !== 'string' || !formatNamed(obj.format))) {
     throw new AuditInputError(
-      `input.format must be one of text, markdown, html, xml, docx, pdf; got ${describe(obj.format)}`,
+      `input.format must be one of ${FORMATS.map((f) => f.name).join(', ')}; got ${describe(obj.format)}`,
       { uri, code: 'BAD_INPUT' },
     );
   }
@@ -108,36 +93,23 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
-/** Sniffs the format: explicit `format`, then the `uri` extension, then the content. */
+/** Sniffs the format: explicit `format`, then the `uri` extension, then the content (extract/formats.ts). */
 export function sniffFormat(input: AuditInput): ReportFormat {
   if (input.format) return input.format;
   const ext = input.uri?.toLowerCase().match(/\.([a-z]{2,8})$/)?.[1];
-  if (ext && EXTENSION_FORMATS[ext]) return EXTENSION_FORMATS[ext]!;
+  const named = ext ? formatOfExtension(ext) : undefined;
+  if (named) return named.name;
   const content = input.content;
   if (content instanceof Uint8Array) {
-    if (startsWith(content, [0x50, 0x4b, 0x03, 0x04])) return 'docx';
-    if (startsWith(content, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
-    return sniffText(decodeHead(content));
+    const magic = formatOfBytes(content);
+    if (magic) return magic.name;
+    return sniffText(decodeText(content.subarray(0, 4096)));
   }
   return sniffText(content.slice(0, 4096));
 }
 
 function sniffText(head: string): ReportFormat {
-  const trimmed = head.replace(/^\uFEFF/, '').trimStart();
-  if (/^<!doctype html|^<html[\s>]/i.test(trimmed)) return 'html';
-  if (/^<\?xml[\s]/i.test(trimmed)) return /<html[\s>]/i.test(trimmed) ? 'html' : 'xml';
-  if (/<(?:p|div|table|body|h[1-6])[\s>]/i.test(trimmed) && /<\/(?:p|div|table|td|body|h[1-6])>/i.test(trimmed))
-    return 'html';
-  if (/^#{1,6} /m.test(trimmed) || /^\|.*\|\s*\n\|[-:| ]+\|/m.test(trimmed)) return 'markdown';
-  return 'text';
-}
-
-function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
-  return prefix.every((b, i) => bytes[i] === b);
-}
-
-function decodeHead(bytes: Uint8Array): string {
-  return decodeText(bytes.subarray(0, 4096));
+  return formatOfText(head.replace(/^\uFEFF/, '').trimStart())?.name ?? 'text';
 }
 
 /**
@@ -146,23 +118,6 @@ function decodeHead(bytes: Uint8Array): string {
  */
 export function decodeText(bytes: Uint8Array, declared?: string): string {
   return decodeBytes(bytes, declared).text;
-}
-
-/** Rejects content that is clearly not text (binary junk) before any parsing. */
-export function assertLooksLikeText(text: string, uri?: string): void {
-  const sample = text.slice(0, 8192);
-  if (sample.length === 0) return;
-  let control = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) control++;
-  }
-  if (control / sample.length > 0.1) {
-    throw new AuditInputError(
-      `the content does not look like text (${Math.round((100 * control) / sample.length)}% control or undecodable characters); pass a report as text, markdown, html, xml or docx`,
-      { uri, code: 'BINARY', params: { percent: Math.round((100 * control) / sample.length) } },
-    );
-  }
 }
 
 /** Validates the input, checks its size and sniffs its format. */
@@ -180,9 +135,10 @@ export function prepareInput(raw: unknown, maxSize = DEFAULT_MAX_INPUT_SIZE): Pr
   const format = sniffFormat(input);
   const prepared: PreparedInput = { format, content: input.content, uri, meta: { ...(input.meta ?? {}) } };
   if (input.pageStarts !== undefined) prepared.pageStarts = input.pageStarts;
-  if (input.content instanceof Uint8Array && TEXT_FORMATS.has(format)) {
+  const decode = formatNamed(format)?.decode;
+  if (input.content instanceof Uint8Array && decode) {
     // Decoded here, once, so that the charset and any damaged places reach the result.
-    const decoded = format === 'text' ? decodeBytes(input.content) : decodeMarkupBytes(input.content);
+    const decoded = decode === 'text' ? decodeBytes(input.content) : decodeMarkupBytes(input.content);
     prepared.content = decoded.text;
     prepared.decoding = { encoding: decoded.encoding, damaged: decoded.damaged };
   }

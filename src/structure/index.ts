@@ -3,7 +3,7 @@
  */
 import type { AuditMeta, Position, ReportFormat, ReportModel, SectionInfo, SectionKey, TextLine, TreeNode } from '../types';
 import type { NormalizedText } from '../normalize/index';
-import { extractBlocks, rowCells, type Block } from '../extract/text';
+import { extractBlocks, rowCells, type Block } from './blocks';
 import { blankChrome, markChrome, splitLines } from './lines';
 import { classifyHeading, headingCandidate, TABLE_ROW_LABEL, type HeadingCandidate } from './headings';
 import { findIssuer, findTitle, findYear, isIssuerLine, issuerLevelOf, issuerTypeOf } from './identity';

@@ -3,7 +3,7 @@
  * paragraphs, tables (tableRow/tableCell) and headings carry unist positions in the caller's source.
  */
 import type { Position, ReportModel, SectionNode, TreeNode } from '../types';
-import type { Block } from '../extract/text';
+import type { Block } from './blocks';
 import type { HeadingCandidate } from './headings';
 
 interface PlacedHeading extends HeadingCandidate {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { audit, AuditInputError } from '../../src/index';
-import { extractDocx, MAX_DECOMPRESSED } from '../../src/extract/docx';
+import { extractDocx, MAX_DECOMPRESSED } from '../../src/extract/docx/index';
 import { expectLinearCost, expectReturnsOrRefuses, fixturesDir } from '../helpers';
 import { docxPackage } from './variants';
 

@@ -40,7 +40,7 @@ import ts from 'typescript';
 import { isSafePattern, toFriendly, type RedosDetectorResult } from 'redos-detector';
 import { DEFAULT_EXTRA_KEYWORDS, escapeRegExp, PERIOD_KEYWORDS } from '../../rules/statistics-period';
 import { headingCandidate, trimEndChars } from '../../src/structure/headings';
-import { isPipeSeparator } from '../../src/extract/text';
+import { isPipeSeparator } from '../../src/structure/blocks';
 import { tightenTabs } from '../../src/pdf/lines';
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
@@ -128,7 +128,7 @@ const HAND_CHECKED: readonly HandChecked[] = [
       'sharing whitespace as a backtrack)',
   },
   {
-    file: 'src/input/index.ts',
+    file: 'src/extract/formats.ts',
     pattern: String.raw`^\|.*\|\s*\n\|[-:| ]+\|`,
     reason:
       'multiline ^: one attempt per line starting with |; .* backtracks over that line once and \\s* only ' +
@@ -664,7 +664,7 @@ describe('the rewritten patterns on hostile input (they complete; no timing asse
     expect(tightenTabs(`a${' '.repeat(N)}\t${' '.repeat(N)}b`)).toBe('a\tb');
   });
 
-  it('isPipeSeparator (src/extract/text.ts)', () => {
+  it('isPipeSeparator (src/structure/blocks.ts)', () => {
     expect(isPipeSeparator(`|---${' '.repeat(N)}x`)).toBe(false);
     expect(isPipeSeparator(`|${'---|'.repeat(N / 4)}`)).toBe(true);
     expect(isPipeSeparator(`|${' -- '.repeat(N / 4)}|`)).toBe(false);

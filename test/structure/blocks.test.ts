@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { normalize } from '../../src/normalize/index';
 import { splitLines, markChrome } from '../../src/structure/lines';
-import { extractBlocks, type Block } from '../../src/extract/text';
+import { extractBlocks, type Block } from '../../src/structure/blocks';
 import { fixture } from '../helpers';
 
 function tables(raw: string): Block[] {
