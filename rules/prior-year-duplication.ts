@@ -26,26 +26,12 @@
 import { columnLabel, defineRule, findCell, firstLineRange, numberOption, rowLabel, TABLE_NAME, tableOf } from '../src/kit/index';
 import type { ReportModel, RuleContext } from '../src/types';
 import { messagesFor, inLocale } from './locales/index';
-import {
-  narrativeForComparison,
-  problemsForComparison,
-  similarity,
-  type CrossYearCheck,
-  carryOverChecks,
-  stockFlowChecks,
-  identicalTable,
-  staleYears,
-} from './detect/prior-year-duplication';
+import { comparePriorYear, staleYears } from './detect/prior-year-duplication';
 
 const RULE_ID = 'prior-year-duplication';
 
 function percent(x: number): string {
   return (Math.floor(x * 1000) / 10).toFixed(1);
-}
-
-function problemsRange(model: ReportModel): [number, number] | null {
-  const first = model.sections.find((s) => s.key === 'problems');
-  return first ? [first.headingStart, first.headingEnd] : null;
 }
 
 export default defineRule({
@@ -112,7 +98,6 @@ export default defineRule({
           checkStaleYears(context.model, options, context);
           return;
         }
-        const k = Math.max(2, Math.round(numberOption(options.shingleSize, 5)));
         const measure = options.measure === 'jaccard' ? 'jaccard' : 'containment';
         const warn = numberOption(options.warningThreshold, 0.8);
         const err = numberOption(options.errorThreshold, 0.9);
@@ -120,54 +105,40 @@ export default defineRule({
         const pErr = numberOption(options.problemsErrorThreshold, 0.9);
         const previousYear = previous.year ?? (model.year !== null ? model.year - 1 : '上一');
         const headline: [number, number] = model.title ? [model.title.start, model.title.end] : firstLineRange(model.text);
+        const result = comparePriorYear(model, previous, {
+          shingleSize: Math.max(2, Math.round(numberOption(options.shingleSize, 5))),
+          measure,
+          minNarrativeChars: numberOption(options.minNarrativeChars, 200),
+          minProblemsChars: numberOption(options.minProblemsChars, 40),
+          stockFlowTolerance: numberOption(options.stockFlowTolerance, 0),
+          identicalMinNonZero: Math.max(1, Math.round(numberOption(options.identicalMinNonZero, 3))),
+        });
 
-        const cur = narrativeForComparison(model);
-        const prev = narrativeForComparison(previous);
-        const minChars = numberOption(options.minNarrativeChars, 200);
-        if (cur.length >= minChars && prev.length >= minChars) {
-          const sim = similarity(cur, prev, k);
-          const share = measure === 'jaccard' ? sim.jaccard : sim.containment;
+        if (result.narrative) {
+          const { share, characters } = result.narrative;
           if (share >= warn || share >= err) {
             context.report({
               messageId: share >= err ? 'duplicated' : 'similar',
               range: headline,
-              data: { share: percent(share), threshold: Math.round((share >= err ? err : warn) * 100), previousYear, measure, characters: cur.length },
+              data: { share: percent(share), threshold: Math.round((share >= err ? err : warn) * 100), previousYear, measure, characters },
               expected: `< ${share >= err ? err : warn}`,
               actual: Math.round(share * 1000) / 1000,
             });
           }
         }
-        const curProblems = problemsForComparison(model);
-        const prevProblems = problemsForComparison(previous);
-        const minProblems = numberOption(options.minProblemsChars, 40);
-        const pRange = problemsRange(model);
-        if (pRange && curProblems.length >= minProblems && prevProblems.length >= minProblems) {
-          const sim = similarity(curProblems, prevProblems, k);
-          const share = measure === 'jaccard' ? sim.jaccard : sim.containment;
+        if (result.problems) {
+          const { share, range } = result.problems;
           if (share >= pWarn || share >= pErr) {
             context.report({
               messageId: share >= pErr ? 'problemsDuplicated' : 'problemsSimilar',
-              range: pRange,
+              range,
               data: { share: percent(share), threshold: Math.round((share >= pErr ? pErr : pWarn) * 100), previousYear, measure },
               expected: `< ${share >= pErr ? pErr : pWarn}`,
               actual: Math.round(share * 1000) / 1000,
             });
           }
         }
-
-        const t3 = tableOf(model.tables, 'T3');
-        const pt3 = tableOf(previous.tables, 'T3');
-        const t2 = tableOf(model.tables, 'T2');
-        const pt2 = tableOf(previous.tables, 'T2');
-        const checks: CrossYearCheck[] = [];
-        // The carry-over and stock identities link consecutive years only (unknown years are assumed consecutive).
-        const consecutive = previous.year === null || model.year === null || previous.year === model.year - 1;
-        if (consecutive && t3 && pt3) checks.push(...carryOverChecks(t3, pt3));
-        if (consecutive && t2 && pt2) checks.push(...stockFlowChecks(t2, pt2));
-        const tolerance = numberOption(options.stockFlowTolerance, 0);
-        for (const check of checks) {
-          const allowed = check.kind === 'stockFlow' ? tolerance : 0;
-          if (Math.abs(check.expected - check.actual) <= allowed + 1e-9) continue;
+        for (const check of result.broken) {
           const cell = findCell(check.table, check.row, check.column);
           context.report({
             messageId: check.kind,
@@ -176,7 +147,7 @@ export default defineRule({
               table: TABLE_NAME[check.table.id],
               row: rowLabel(check.table, check.row),
               column: columnLabel(check.table, check.column),
-              previousRow: check.kind === 'carryOver' ? rowLabel(pt3!, 'carryOver') : rowLabel(check.table, check.row),
+              previousRow: check.kind === 'carryOver' ? rowLabel(tableOf(previous.tables, 'T3')!, 'carryOver') : rowLabel(check.table, check.row),
               expected: check.expected,
               actual: check.actual,
               previousYear,
@@ -187,12 +158,8 @@ export default defineRule({
             actual: check.actual,
           });
         }
-        const minNonZero = Math.max(1, Math.round(numberOption(options.identicalMinNonZero, 3)));
-        for (const table of model.tables) {
-          const prevTable = previous.tables.find((t) => t.id === table.id && t.template === table.template);
-          if (!prevTable) continue;
-          const same = identicalTable(table, prevTable, minNonZero);
-          if (!same) continue;
+        for (const same of result.identical) {
+          const table = same.table;
           context.report({
             messageId: 'identicalTable',
             position: table.position,

@@ -3,7 +3,7 @@
  * checked and reported): pure functions of the report's text, sections and tables, with no rule
  * context. Tests call them directly.
  */
-import { cellNumber, compactText, narrativeText, originalRange } from '../../src/kit/index';
+import { cellNumber, compactText, narrativeText, originalRange, tableOf } from '../../src/kit/index';
 import type { RecognisedTable, ReportModel, SectionInfo } from '../../src/types';
 
 // ---------------------------------------------------------------------------
@@ -156,6 +156,89 @@ export function identicalTable(current: RecognisedTable, previous: RecognisedTab
   if (previousNumeric !== numeric.length) return null;
   if (nonZero < Math.max(1, minNonZero)) return null;
   return { table: current, cells: numeric.length, nonZero };
+}
+
+// ---------------------------------------------------------------------------
+// This year's report against last year's
+// ---------------------------------------------------------------------------
+
+export interface PriorYearOptions {
+  /** Shingle length in characters (at least 2). */
+  shingleSize: number;
+  /** containment: share of this year's shingles found last year; jaccard: intersection over union. */
+  measure: 'containment' | 'jaccard';
+  /** Narratives shorter than this (comparable characters) are not compared. */
+  minNarrativeChars: number;
+  /** Problems material shorter than this is not compared. */
+  minProblemsChars: number;
+  /** The difference T2-3 may show without being reported. */
+  stockFlowTolerance: number;
+  /** Non-zero cells an identical table needs. */
+  identicalMinNonZero: number;
+}
+
+export interface PriorYearComparison {
+  /** The share of the narrative repeated from last year, when both narratives are long enough. */
+  narrative: { share: number; characters: number } | null;
+  /** The same for the problems material, with the heading of the first problems section. */
+  problems: { share: number; range: [number, number] } | null;
+  /** Carry-over (T3-7) and stock (T2-3) identities with last year's tables that do not hold. */
+  broken: CrossYearCheck[];
+  /** Tables whose numbers are all last year's. */
+  identical: IdenticalTable[];
+}
+
+type PriorModel = ModelText & Pick<ReportModel, 'year' | 'tables'>;
+
+/** The heading of the first problems section, where a finding on the problems material goes. */
+export function problemsRange(model: Pick<ReportModel, 'sections'>): [number, number] | null {
+  const first = model.sections.find((s) => s.key === 'problems');
+  return first ? [first.headingStart, first.headingEnd] : null;
+}
+
+/** Compares a report with last year's: repeated narrative and problems text, cross-year identities, identical tables. */
+export function comparePriorYear(model: PriorModel, previous: PriorModel, options: PriorYearOptions): PriorYearComparison {
+  const k = options.shingleSize;
+  const shareOf = (a: string, b: string): number => {
+    const sim = similarity(a, b, k);
+    return options.measure === 'jaccard' ? sim.jaccard : sim.containment;
+  };
+
+  const cur = narrativeForComparison(model);
+  const prev = narrativeForComparison(previous);
+  const narrative =
+    cur.length >= options.minNarrativeChars && prev.length >= options.minNarrativeChars ? { share: shareOf(cur, prev), characters: cur.length } : null;
+
+  const curProblems = problemsForComparison(model);
+  const prevProblems = problemsForComparison(previous);
+  const pRange = problemsRange(model);
+  const problems =
+    pRange && curProblems.length >= options.minProblemsChars && prevProblems.length >= options.minProblemsChars
+      ? { share: shareOf(curProblems, prevProblems), range: pRange }
+      : null;
+
+  const t3 = tableOf(model.tables, 'T3');
+  const pt3 = tableOf(previous.tables, 'T3');
+  const t2 = tableOf(model.tables, 'T2');
+  const pt2 = tableOf(previous.tables, 'T2');
+  const checks: CrossYearCheck[] = [];
+  // The carry-over and stock identities link consecutive years only (unknown years are assumed consecutive).
+  const consecutive = previous.year === null || model.year === null || previous.year === model.year - 1;
+  if (consecutive && t3 && pt3) checks.push(...carryOverChecks(t3, pt3));
+  if (consecutive && t2 && pt2) checks.push(...stockFlowChecks(t2, pt2));
+  const broken = checks.filter((check) => {
+    const allowed = check.kind === 'stockFlow' ? options.stockFlowTolerance : 0;
+    return !(Math.abs(check.expected - check.actual) <= allowed + 1e-9);
+  });
+
+  const identical: IdenticalTable[] = [];
+  for (const table of model.tables) {
+    const prevTable = previous.tables.find((t) => t.id === table.id && t.template === table.template);
+    if (!prevTable) continue;
+    const same = identicalTable(table, prevTable, options.identicalMinNonZero);
+    if (same) identical.push(same);
+  }
+  return { narrative, problems, broken, identical };
 }
 
 // ---------------------------------------------------------------------------
