@@ -20,7 +20,7 @@
  */
 import { defineRule, firstLineRange, numberOption } from '../src/kit/index';
 import { messagesFor } from './locales/index';
-import { type ChannelKind, findContactInfo } from './detect/contact-info';
+import { type ChannelKind, findContactInfo, unpublishedSignoffs } from './detect/contact-info';
 
 const RULE_ID = 'contact-info';
 
@@ -106,13 +106,7 @@ export default defineRule({
             actual: 'PARTIAL',
           });
         }
-        // A sign-off number that is not also published in the report content.
-        const published = new Set(result.channels.map((ch) => ch.value.replace(/\D/gu, '')));
-        const seen = new Set<string>();
-        for (const ch of result.formSignoff) {
-          const digits = ch.value.replace(/\D/gu, '');
-          if (published.has(digits) || seen.has(digits)) continue;
-          seen.add(digits);
+        for (const ch of unpublishedSignoffs(result)) {
           context.report({
             messageId: 'formSignoff',
             range: [ch.start, ch.end],

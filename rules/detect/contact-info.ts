@@ -404,3 +404,20 @@ function rawChannelsNear(counted: Raw[], pos: number, window: number): boolean {
   const next = counted[lastAtOrBefore(counted, (r) => r.cs, pos - 1) + 1];
   return next !== undefined && next.cs - pos <= window;
 }
+
+/**
+ * The sign-off numbers worth a finding: those not also published in the report content, each number
+ * once (compared by its digits).
+ */
+export function unpublishedSignoffs(result: Pick<ContactInfoResult, 'channels' | 'formSignoff'>): ContactChannel[] {
+  const published = new Set(result.channels.map((ch) => ch.value.replace(/\D/gu, '')));
+  const seen = new Set<string>();
+  const out: ContactChannel[] = [];
+  for (const ch of result.formSignoff) {
+    const digits = ch.value.replace(/\D/gu, '');
+    if (published.has(digits) || seen.has(digits)) continue;
+    seen.add(digits);
+    out.push(ch);
+  }
+  return out;
+}
