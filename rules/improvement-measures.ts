@@ -38,7 +38,8 @@
  * own message id `noMaterial`, so a configuration that wants one finding can turn it off
  * (`messages: { noMaterial: 'off' }`) and the rule still fails on an empty or generic part.
  *
- * Every regular expression here is linear: bounded repetition only, no nested quantifiers.
+ * Every regular expression of the detector (detect/improvement-measures.ts) is linear: bounded repetition
+ * only, no nested quantifiers.
  */
 import { defineRule } from '../src/kit/index';
 import { messagesFor } from './locales/index';

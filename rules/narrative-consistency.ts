@@ -30,7 +30,8 @@
  *
  * Matching runs on a compacted copy of the narrative (line wraps and spaces removed), so a sentence broken
  * over lines by a PDF extraction is still read; offsets map back to `model.text`. Every regular expression
- * is linear: bounded repetition only, no nested quantifiers.
+ * of the detector (detect/narrative-consistency.ts) is linear: bounded repetition only, no nested
+ * quantifiers.
  */
 import { defineRule, numberOption } from '../src/kit/index';
 import { messagesFor, inLocale } from './locales/index';

@@ -36,7 +36,8 @@
  * attached statistics table, 「附件2」, counts as 其他需要报告的事项 — a variant seen in sections.md §1.2,
  * UNCONFIRMED), `contentFallback` (default true).
  *
- * Every regular expression here is linear: bounded windows, no nested quantifiers.
+ * Every regular expression of the detector (detect/required-sections.ts) is linear: bounded windows, no
+ * nested quantifiers.
  */
 import { defineRule, shorten } from '../src/kit/index';
 import { messagesFor, inLocale } from './locales/index';

@@ -10,7 +10,8 @@
  *
  * Matching runs on a compacted copy of the text (line wraps and spaces removed, paragraph breaks kept),
  * so a statement broken over lines by a PDF extraction is still found; offsets are mapped back.
- * Every regular expression here is linear: bounded repetition only, no nested quantifiers.
+ * Every regular expression of the detector (detect/statistics-period.ts) is linear: bounded repetition only,
+ * no nested quantifiers.
  */
 import { defineRule, firstLineRange, numberOption } from '../src/kit/index';
 import { messagesFor } from './locales/index';

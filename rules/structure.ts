@@ -27,7 +27,8 @@
  * Needs: the report text (sections and title come from it); the era (model.era, from the report year) for the
  * template-numbering checks, which are skipped without it. Inapplicable only for an empty text.
  *
- * Every regular expression here is linear: bounded windows, no nested quantifiers.
+ * Every regular expression of the detector (detect/structure.ts) is linear: bounded windows, no nested
+ * quantifiers.
  */
 import { defineRule } from '../src/kit/index';
 import { messagesFor, inLocale } from './locales/index';

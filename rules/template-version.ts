@@ -31,7 +31,8 @@
  * Needs: the report year (model.year: title, statistics period, or meta.year). Without it only
  * `mixedTemplate` can be decided; otherwise the rule is inapplicable.
  *
- * Every regular expression here is linear: bounded windows, no nested quantifiers.
+ * Every regular expression of the detector (detect/template-version.ts) is linear: bounded windows, no nested
+ * quantifiers.
  */
 import { defineRule, numberOption } from '../src/kit/index';
 import { messagesFor, inLocale } from './locales/index';
