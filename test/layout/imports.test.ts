@@ -66,6 +66,7 @@ for (const file of files) {
  */
 const LAYERS: Array<[string, RegExp]> = [
   ['shared', /^src\/(types|errors)\.ts$/],
+  ['common', /^src\/common\//],
   ['input', /^src\/input\//],
   ['extract', /^src\/extract\//],
   ['normalize', /^src\/normalize\//],
