@@ -8,8 +8,9 @@
  * evaluator. A check that fails only because of blank cells is reported as info, not as a failure.
  */
 import { defineRule } from '../src/kit/index';
-import type { IdentityCheck, MessageDefinition, Position, RecognisedTable, RuleContext } from '../src/types';
+import type { IdentityCheck, MessageDefinition, RecognisedTable, RuleContext } from '../src/types';
 import { inLocale } from './locales/index';
+import { restsOnInferred, messageIdOf, blankCells, positionOf } from './detect/tables-reconcile';
 
 const RULE_ID = 'tables-reconcile';
 
@@ -70,34 +71,6 @@ const messages: Record<string, MessageDefinition> = {
 
 const INFERRED_NOTE = '（该行数值由勾稽关系推断，非独立证据）';
 const INFERRED_NOTE_EN = " (this row's values were inferred from the identities, so they are not independent evidence)";
-
-/** A cell of the check was recovered from a run of digits by the identities (presentations.md §2.1). */
-function restsOnInferred(table: RecognisedTable, check: IdentityCheck): boolean {
-  const refs = [{ row: check.row, column: check.column }, ...check.operands];
-  return refs.some((ref) => table.cells.some((c) => c.inferred && c.row === ref.row && c.column === ref.column));
-}
-
-function messageIdOf(check: IdentityCheck): string {
-  if (check.op === '!=') return 'doubleCounting';
-  if (check.operands.length === 0 && check.expected === null) return 'cellType';
-  return check.kind === 'OFFICIAL' ? 'official' : check.kind === 'STRUCTURAL' ? 'structural' : 'inferred';
-}
-
-/** Cells of a check that are printed but blank, '/' or '-' (not cells that were never read). */
-function blankCells(table: RecognisedTable, check: IdentityCheck): number {
-  const refs = [{ row: check.row, column: check.column }, ...check.operands];
-  let n = 0;
-  for (const ref of refs) {
-    const cell = table.cells.find((c) => c.row === ref.row && c.column === ref.column);
-    if (cell && cell.value === null) n++;
-  }
-  return n;
-}
-
-function positionOf(recognised: RecognisedTable, check: IdentityCheck): Position {
-  const cell = recognised.cells.find((c) => c.row === check.row && c.column === check.column);
-  return cell?.position ?? recognised.position;
-}
 
 /** Reports a check that does not hold (or cannot be checked for blanks); true when it fails outright. */
 function reportCheck(context: RuleContext, table: RecognisedTable, check: IdentityCheck): boolean {

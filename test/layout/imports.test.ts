@@ -1,8 +1,10 @@
 /**
  * Import boundaries (issue #13): the pipeline's layers import only from the layers before them,
  * the public types and the kit; the engine imports no rule; a built-in rule imports nothing under
- * src/ but the kit and the public types (so a third party could write it); and there is no import
- * cycle, type imports included. The imports are read with the TypeScript compiler, not a regex.
+ * src/ but the kit and the public types (so a third party could write it); a rule's detector
+ * (rules/detect/<rule-id>.ts) imports only those, other detectors and the locales, and the rule file
+ * exports nothing but the rule; and there is no import cycle, type imports included. The imports
+ * are read with the TypeScript compiler, not a regex.
  */
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -64,6 +66,7 @@ for (const file of files) {
  */
 const LAYERS: Array<[string, RegExp]> = [
   ['shared', /^src\/(types|errors)\.ts$/],
+  ['common', /^src\/common\//],
   ['input', /^src\/input\//],
   ['extract', /^src\/extract\//],
   ['normalize', /^src\/normalize\//],
@@ -118,6 +121,28 @@ function cycles(g: Map<string, string[]>): string[][] {
   return out;
 }
 
+/** The names a file exports besides its default (export modifiers, export { … } and export * declarations). */
+export function namedExports(source: string, file = 'x.ts'): string[] {
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
+  const out: string[] = [];
+  for (const st of sf.statements) {
+    if (ts.isExportDeclaration(st)) {
+      if (st.exportClause && ts.isNamedExports(st.exportClause)) out.push(...st.exportClause.elements.map((e) => e.name.text));
+      else out.push('*');
+    } else if (ts.canHaveModifiers(st) && ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
+      if (ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) continue;
+      if (ts.isVariableStatement(st)) out.push(...st.declarationList.declarations.map((d) => d.name.getText(sf)));
+      else out.push((st as ts.DeclarationStatement).name?.getText(sf) ?? '?');
+    }
+  }
+  return out;
+}
+
+/** The built-in rules: rules/<rule-id>.ts (not the plugin's index). */
+const ruleFiles = files.filter((f) => /^rules\/[^/]+\.ts$/.test(f) && f !== 'rules/index.ts');
+/** Their detectors: rules/detect/<rule-id>.ts. */
+const detectorFiles = files.filter((f) => f.startsWith('rules/detect/'));
+
 describe('import boundaries', () => {
   it('reads imports, re-exports, type imports and dynamic imports', () => {
     const src = "import a from './a';\nimport type { B } from '../b';\nexport { c } from './c';\nexport type * from './d';\nconst e = await import('./e');\ntype F = import('./f').F;\n// import g from './g';\n";
@@ -161,5 +186,23 @@ describe('import boundaries', () => {
       .filter(([f]) => f.startsWith('rules/'))
       .flatMap(([f, ts]) => ts.filter((t) => t.startsWith('src/') && !allowed.has(t)).map((t) => `${f} → ${t}`));
     expect(wrong).toEqual([]);
+  });
+
+  it('a detector (rules/detect/) imports only the kit, the public types, other detectors and the locales', () => {
+    expect(detectorFiles.length).toBeGreaterThan(10);
+    const allowed = (t: string) => t === 'src/kit/index.ts' || t === 'src/types.ts' || t.startsWith('rules/detect/') || t.startsWith('rules/locales/');
+    const wrong = detectorFiles.flatMap((f) => graph.get(f)!.filter((t) => !allowed(t)).map((t) => `${f} → ${t}`));
+    expect(wrong).toEqual([]);
+  });
+
+  it('a rule file exports only its default: what its tests call lives in its detector', () => {
+    expect(ruleFiles.length).toBeGreaterThan(10);
+    const wrong = ruleFiles.flatMap((f) => namedExports(readFileSync(join(root, f), 'utf8'), f).map((n) => `${f}: ${n}`));
+    expect(wrong).toEqual([]);
+  });
+
+  it('reads the named exports of a file', () => {
+    const src = "export const a = 1, b = 2;\nexport function c() {}\nexport interface D {}\nexport type E = 1;\nexport { f, g as h } from './x';\nexport * from './y';\nexport default 1;\nconst i = 1;\n";
+    expect(namedExports(src)).toEqual(['a', 'b', 'c', 'D', 'E', 'f', 'h', '*']);
   });
 });

@@ -38,7 +38,8 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import ts from 'typescript';
 import { isSafePattern, toFriendly, type RedosDetectorResult } from 'redos-detector';
-import { DEFAULT_EXTRA_KEYWORDS, escapeRegExp, PERIOD_KEYWORDS } from '../../rules/statistics-period';
+import { DEFAULT_EXTRA_KEYWORDS, PERIOD_KEYWORDS } from '../../rules/detect/statistics-period';
+import { escapeRegExp } from '../../src/kit/index';
 import { headingCandidate, trimEndChars } from '../../src/structure/headings';
 import { isPipeSeparator } from '../../src/structure/blocks';
 import { tightenTabs } from '../../src/pdf/lines';
@@ -63,30 +64,30 @@ interface DynamicEntry {
 
 const DYNAMIC: readonly DynamicEntry[] = [
   {
-    file: 'rules/narrative-consistency.ts',
+    file: 'rules/detect/narrative-consistency.ts',
     argument: "`(${[...KEYWORDS].map(([w]) => w).sort((a, b) => b.length - a.length).join('|')})`",
     reason: 'one group alternating literal keywords (no metacharacter, asserted), no quantifier',
     build: () => {
-      const words = tupleHeads('rules/narrative-consistency.ts', 'KEYWORDS');
+      const words = tupleHeads('rules/detect/narrative-consistency.ts', 'KEYWORDS');
       for (const w of words) expect(w).toMatch(/^[\p{Script=Han}A-Za-z0-9]+$/u);
       return [`(${[...words].sort((a, b) => b.length - a.length).join('|')})`];
     },
   },
   {
-    file: 'rules/prior-year-duplication.ts',
+    file: 'rules/detect/prior-year-duplication.ts',
     argument: '`(?:截至|截止|截止到|截止至)${prev}年12月31日|${prev}年12月31日(?:截止|止)`',
     reason: 'literal alternatives around a year number (prev = year - 1, digits only), no quantifier',
     bindings: { prev: ['2023', '999'] },
   },
   {
-    file: 'rules/prior-year-duplication.ts',
+    file: 'rules/detect/prior-year-duplication.ts',
     argument:
       '`(?:^|[。;\\\\n])${prev}年度?,(?:我|本)(?:镇|乡|街道|县|区|市|州|省|局|委|办|厅|单位|部门|中心|机关)`',
     reason: 'literal alternatives around a year number (prev = year - 1, digits only), no quantifier',
     bindings: { prev: ['2023', '999'] },
   },
   {
-    file: 'rules/statistics-period.ts',
+    file: 'rules/detect/statistics-period.ts',
     argument: "`(${all.map(escapeRegExp).join('|')})`",
     reason: 'one group alternating keywords passed through escapeRegExp (user-configurable ones too), no quantifier',
     build: () => {
@@ -152,28 +153,28 @@ const HAND_CHECKED: readonly HandChecked[] = [
   // Bounded quantifiers only (linear by construction); the detector's score for one attempt is above
   // its budget or it runs out of steps, because of the many alternatives, not because of nesting.
   {
-    file: 'rules/contact-info.ts',
+    file: 'rules/detect/contact-info.ts',
     pattern: String.raw`((?:如|若)?对(?:本|此|该)?(?:年度)?(?:报告|年报)(?:内容)?(?:有|存在)(?:任何)?(?:疑问|疑义|问题|意见)|如有(?:任何)?(?:疑问|疑义)|请(?:与|同)[^\n。]{1,40}?联系|请联系|(?:可|请)致电|联系方式[:：]|咨询电话|联系人[:：])`,
     reason:
       'alternatives of literals and optional literals; the one window ({1,40}?) has one quantifier: ' +
       'at most ~40 steps per attempt',
   },
   {
-    file: 'rules/improvement-measures.ts',
+    file: 'rules/detect/improvement-measures.ts',
     pattern: String.raw`^(?:为(?:进一步|切实|更好)|针对(?:上述|以上|存在的?|这些|此|前述)?[\u4e00-\u9fff]{0,10}(?:问题|不足|差距)|为此|对此|下一步|下步|今后|在今后|明年|接下来|\d{4}年(?:度)?[,]?[\u4e00-\u9fff]{0,8}将|我[\u4e00-\u9fff]{0,4}将|将)`,
     reason:
       'anchored; each alternative has at most one window (≤ 10) after an optional literal: at most ' +
       '~2 × 11 ways per alternative, no nesting',
   },
   {
-    file: 'rules/required-sections.ts',
+    file: 'rules/detect/required-sections.ts',
     pattern: String.raw`(?:收到|受理|接到|办理|办结)[^。;；!?！？\n\d]{0,8}申请[^。;；!?！？\n\d]{0,10}(?<![\d.])\d{1,12}\s{0,2}(?:件|条|次|人次|个|份)`,
     reason:
       'folded from W/WND constants; two windows (≤ 8, ≤ 10) in sequence, not nested, then a bounded ' +
       'number: at most ~9 × 11 window splits per attempt',
   },
   {
-    file: 'rules/improvement-measures.ts',
+    file: 'rules/detect/improvement-measures.ts',
     pattern: String.raw`(?:上一?年度?|去年|\d{4}年)[^。;\n]{0,20}问题[^。;\n]{0,20}(?:整改|改进|解决)|已(?:完成)?整改|整改(?:到位|完成)`,
     reason: 'two windows of ≤ 20 in sequence, not nested: at most ~21 × 21 steps per attempt',
   },
@@ -185,21 +186,21 @@ const HAND_CHECKED: readonly HandChecked[] = [
       'characters, separated by ≤ 2 spaces: a few hundred steps per attempt at most',
   },
   {
-    file: 'rules/other-matters.ts',
+    file: 'rules/detect/other-matters.ts',
     pattern: String.raw`^(?:本年度|本年|今年|全年|\d{4}年度?|本机关|本单位|我[镇乡区县市局委办])?(?:无|没有|暂无|不存在)(?:其他|其它)?(?:需要|需)?(?:报告|说明)?的?(?:事项|情况|内容)?$`,
     reason:
       'anchored at both ends, a sequence of optional literal alternatives and one \\d{4}: no window at ' +
       'all (the detector runs out of steps on the number of combinations; it passes with 200,000 steps)',
   },
   {
-    file: 'rules/statistics-period.ts',
+    file: 'rules/detect/statistics-period.ts',
     pattern: String.raw`(?<!\d)(?:(\d{4}) ?年度? ?)?(\d{1,2}) ?月 ?(?:(\d{1,2}) ?[日号])? ?(?:起|开始|,)? ?(?:至|到|截至|截止到|截止至|截止|[-—–~～]{1,2}) ?(?:(\d{4}) ?年度? ?)?(\d{1,2}) ?月 ?(?:(\d{1,2}) ?[日号])?(?!\d)`,
     reason:
       'digit groups ≤ 4 and single optional spaces: each optional space or word (起, 开始 or a comma) is tried ' +
       'two ways, a few thousand steps per attempt at most, bounded, no window',
   },
   {
-    file: 'rules/statistics-period.ts',
+    file: 'rules/detect/statistics-period.ts',
     pattern: String.raw`(?<!\d)(\d{4})年?(?:01|1)(?:01|1)日 ?(?:起,|起|,)? ?(?:至|到|[-—–~～]{1,2}) ?(?:(\d{4})年?)?1231日`,
     reason: 'digit groups and single optional spaces only, no window: a few dozen steps per attempt',
   },

@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { audit } from '../../src/index';
 import type { AuditConfig, AuditResult, Plugin, TextLine } from '../../src/types';
 import { normalize } from '../../src/normalize/index';
-import rule, { findContactInfo, type ChannelKind } from '../../rules/contact-info';
+import rule from '../../rules/contact-info';
+import { findContactInfo, type ChannelKind } from '../../rules/detect/contact-info';
 import { fixture, seeds } from '../helpers';
 
 const RULE = 'contact-info';

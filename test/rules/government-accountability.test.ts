@@ -3,7 +3,8 @@ import { audit } from '../../src/index';
 import { definePlugin } from '../../src/engine/define';
 import { normalize } from '../../src/normalize/index';
 import type { AuditConfig, AuditInput, AuditResult } from '../../src/types';
-import rule, { findAccountabilityStatements } from '../../rules/government-accountability';
+import rule from '../../rules/government-accountability';
+import { findAccountabilityStatements } from '../../rules/detect/government-accountability';
 import { expectLinearCost, fixture, seeds } from '../helpers';
 
 const RULE = 'government-accountability';

@@ -2,14 +2,15 @@ import { describe, expect, it } from '@jest/globals';
 import { audit } from '../../src/index';
 import type { AuditConfig, AuditResult, Plugin, SectionInfo, SectionKey } from '../../src/types';
 import { normalize } from '../../src/normalize/index';
-import rule, {
+import rule from '../../rules/improvement-measures';
+import {
   boilerplateShareOf,
   classifyImprovementMeasures,
   countItems,
   labelKind,
   locateProblemsMaterial,
   type ImprovementAnalysis,
-} from '../../rules/improvement-measures';
+} from '../../rules/detect/improvement-measures';
 import { expectLinearCost, fixture, seeds } from '../helpers';
 import { sectionsFrom, type H } from './sections-fixture';
 

@@ -3,14 +3,15 @@ import { audit } from '../../src/index';
 import { definePlugin, defineRule } from '../../src/engine/define';
 import { normalize } from '../../src/normalize/index';
 import type { AuditConfig, AuditInput, Finding, RecognisedTable, ReportModel } from '../../src/types';
-import rule, {
+import rule from '../../rules/narrative-consistency';
+import {
   checkNarrative,
   extractCounts,
   findClaims,
   findVagueNumbers,
   percentAgrees,
   tableValueFor,
-} from '../../rules/narrative-consistency';
+} from '../../rules/detect/narrative-consistency';
 import { narrativeText } from '../../src/kit/index';
 import { expectLinearCost, fixture, seeds } from '../helpers';
 

@@ -3,7 +3,8 @@ import { audit } from '../../src/index';
 import { definePlugin } from '../../src/engine/define';
 import { normalize } from '../../src/normalize/index';
 import type { AuditConfig, AuditInput, AuditResult, ReportModel } from '../../src/types';
-import rule, { checkOtherMatters, mentionsFee } from '../../rules/other-matters';
+import rule from '../../rules/other-matters';
+import { checkOtherMatters, mentionsFee } from '../../rules/detect/other-matters';
 import { expectLinearCost, fixture, seeds } from '../helpers';
 
 const RULE = 'other-matters';

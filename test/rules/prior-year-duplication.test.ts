@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { audit } from '../../src/index';
 import { definePlugin } from '../../src/engine/define';
 import type { AuditConfig, AuditInput, Finding } from '../../src/types';
-import rule, { comparableText, shingles, similarity, staleYears } from '../../rules/prior-year-duplication';
+import rule from '../../rules/prior-year-duplication';
+import { comparableText, shingles, similarity, staleYears } from '../../rules/detect/prior-year-duplication';
 import { expectLinearCost, fixture, seeds } from '../helpers';
 
 const RULE = 'prior-year-duplication';

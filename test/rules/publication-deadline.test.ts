@@ -2,13 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import { audit } from '../../src/index';
 import { definePlugin } from '../../src/engine/define';
 import type { AuditConfig, AuditInput, AuditResult, TextLine } from '../../src/types';
-import rule, {
+import rule from '../../rules/publication-deadline';
+import {
   checkPublicationDeadline,
   daysBetween,
   deadlineOf,
   findSignatureDate,
   issuerCategoryOf,
-} from '../../rules/publication-deadline';
+} from '../../rules/detect/publication-deadline';
 import { parseDateLine } from '../../src/kit/index';
 import { expectLinearCost, fixture, seeds } from '../helpers';
 

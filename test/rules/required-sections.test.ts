@@ -2,13 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import { audit } from '../../src/index';
 import type { AuditConfig, AuditResult, Plugin, SectionInfo, SectionKey } from '../../src/types';
 import { normalize } from '../../src/normalize/index';
-import rule, {
+import rule from '../../rules/required-sections';
+import {
   checkRequiredSections,
   findContentStatement,
   resolveEra,
   type ItemResult,
   type RequiredSectionsInput,
-} from '../../rules/required-sections';
+} from '../../rules/detect/required-sections';
 import { expectLinearCost, fixture, seeds } from '../helpers';
 import { sectionsFrom, type H } from './sections-fixture';
 

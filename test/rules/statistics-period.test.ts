@@ -2,7 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { audit } from '../../src/index';
 import type { AuditConfig, AuditResult, Plugin } from '../../src/types';
 import { normalize } from '../../src/normalize/index';
-import rule, { compactText, findStatisticsPeriod, formatPeriod } from '../../rules/statistics-period';
+import rule from '../../rules/statistics-period';
+import { findStatisticsPeriod, formatPeriod } from '../../rules/detect/statistics-period';
+import { compactText } from '../../src/kit/index';
 import { fixture, seeds } from '../helpers';
 
 const RULE = 'statistics-period';

@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { audit, definePlugin } from '../../src/index';
 import type { AuditInput, AuditResult, Finding } from '../../src/types';
 import { normalize } from '../../src/normalize/index';
-import rule, { checkStructure, chineseOrdinal, findIntroPromise } from '../../rules/structure';
+import rule from '../../rules/structure';
+import { checkStructure, chineseOrdinal, findIntroPromise } from '../../rules/detect/structure';
 import { expectLinearCost, fixture, seeds } from '../helpers';
 
 const RULE = 'structure';

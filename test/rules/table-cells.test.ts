@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { audit, definePlugin } from '../../src/index';
 import type { AuditConfig, AuditInput, AuditResult, Finding, TableCell } from '../../src/types';
-import rule, { checkTableCells, DEFAULT_AMOUNT_LIMITS, isBlankArtifact } from '../../rules/table-cells';
+import rule from '../../rules/table-cells';
+import { checkTableCells, DEFAULT_AMOUNT_LIMITS, isBlankArtifact } from '../../rules/detect/table-cells';
 import { expectLinearCost, fixture, seeds, TEMPLATE_DEFS } from '../helpers';
 
 const RULE = 'table-cells';

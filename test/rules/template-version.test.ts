@@ -2,13 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import { audit, definePlugin } from '../../src/index';
 import type { AuditInput, AuditResult, Finding } from '../../src/types';
 import { normalize } from '../../src/normalize/index';
-import rule, {
+import rule from '../../rules/template-version';
+import {
   checkTemplateVersion,
   expectedTemplateFor,
   findLabels,
   sectionBody,
   squeeze,
-} from '../../rules/template-version';
+} from '../../rules/detect/template-version';
 import { expectLinearCost, fixture, seeds } from '../helpers';
 
 const RULE = 'template-version';
