@@ -8,6 +8,7 @@ import { prepareInput, DEFAULT_MAX_INPUT_SIZE } from '../input/index';
 import { normalize } from '../normalize/index';
 import { reline } from '../structure/reline';
 import { composeMaps, extract } from '../extract/index';
+import { FORMAT_TABLE } from '../extract/formats';
 import { buildModel } from '../structure/index';
 import { resolveConfig, type ResolvedConfig } from './config';
 import { runRules } from './run';
@@ -23,7 +24,7 @@ export interface Auditor {
 
 function modelOf(input: unknown, config: ResolvedConfig, withPrevious: boolean): ReportModel {
   const maxSize = config.maxInputSize ?? DEFAULT_MAX_INPUT_SIZE;
-  const prepared = prepareInput(input, maxSize);
+  const prepared = prepareInput(input, FORMAT_TABLE, maxSize);
   const extracted = extract(prepared);
   assertNotEmpty(extracted.text, prepared.uri);
   const normalized = reline(normalize(extracted.text), extracted.text);

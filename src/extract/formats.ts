@@ -10,38 +10,14 @@
  */
 import type { InputFormat, Locale, ReportFormat } from '../types';
 import type { Extractor } from './types';
+import { formatTable, type FormatInfo } from '../input/formats';
 import { extractText } from './text';
 import { extractMarkdown } from './markdown';
 import { extractHtml, extractXml } from './html';
 import { extractDocx } from './docx/index';
 import { extractPdfText } from './pdf';
 
-export interface FormatSpec {
-  readonly name: ReportFormat;
-  /** The format's name in messages, per locale. */
-  readonly label: Readonly<Record<Locale, string>>;
-  /** File extensions (lower case, no dot) that name it: searched for in folders, listed in the command's help. */
-  readonly extensions: readonly string[];
-  /** Further extensions that name it in a `uri`, not searched for in folders. */
-  readonly aliases?: readonly string[];
-  /** The first bytes of content given as bytes that identify it. */
-  readonly magic?: readonly number[];
-  /**
-   * Recognises it from the first 4096 characters of text content (BOM and leading white space
-   * removed). The predicates exclude each other: the first that matches, in the order of FORMATS, wins.
-   */
-  readonly sniff?: (head: string) => boolean;
-  /** Content given as bytes is decoded to text by input/ first: 'text' by charset sniffing, 'markup' a declared charset first (input/decode.ts). */
-  readonly decode?: 'text' | 'markup';
-  /** Its content is text: content that is mostly control or undecodable characters is refused (BINARY) before the extractor runs. */
-  readonly text?: boolean;
-  /**
-   * The caller's file is not text: positions point into the extracted text, which the result carries
-   * (`report.text`), and SARIF gives lines and columns but no char offsets.
-   */
-  readonly binary?: boolean;
-  /** audit() does not read it from bytes: the named entry reads it first (so it is a ReportFormat, not an InputFormat). */
-  readonly readFirstWith?: string;
+export interface FormatSpec extends FormatInfo {
   readonly extract: Extractor;
 }
 
@@ -106,30 +82,15 @@ const inputFormatsAgree: Same<Exclude<Registered, { readFirstWith: string }>['na
 void reportFormatsAgree;
 void inputFormatsAgree;
 
-const BY_NAME = new Map<string, FormatSpec>(FORMATS.map((f) => [f.name, f]));
-const BY_EXTENSION = new Map<string, FormatSpec>(
-  FORMATS.flatMap((f: FormatSpec) => [...f.extensions, ...(f.aliases ?? [])].map((e) => [e, f] as const)),
-);
+/** Lookups over FORMATS (input/ sniffs and decodes with it; the engine hands it over). */
+export const FORMAT_TABLE = formatTable<FormatSpec>(FORMATS);
 
 /** The format of that name, if there is one. */
-export function formatNamed(name: string): FormatSpec | undefined {
-  return BY_NAME.get(name);
-}
-
+export const formatNamed = FORMAT_TABLE.named;
 /** The format a file extension (lower case, no dot) names, if any. */
-export function formatOfExtension(extension: string): FormatSpec | undefined {
-  return BY_EXTENSION.get(extension);
-}
-
+export const formatOfExtension = FORMAT_TABLE.ofExtension;
 /** The format whose magic number the bytes start with, if any. */
-export function formatOfBytes(bytes: Uint8Array): FormatSpec | undefined {
-  return FORMATS.find((f: FormatSpec) => f.magic?.every((b, i) => bytes[i] === b));
-}
-
-/** The format the beginning of a text reads as, if any (plain text otherwise). */
-export function formatOfText(head: string): FormatSpec | undefined {
-  return FORMATS.find((f: FormatSpec) => f.sniff?.(head));
-}
+export const formatOfBytes = FORMAT_TABLE.ofBytes;
 
 /** Whether the caller's file is not text, so positions point into the extracted text (see FormatSpec.binary). */
 export function isBinaryFormat(name: string): boolean {

@@ -4,7 +4,7 @@
 import type { AuditInput, AuditMeta, ReportFormat } from '../types';
 import { AuditInputError } from '../errors';
 import { decodeBytes, decodeMarkupBytes } from './decode';
-import { FORMATS, formatNamed, formatOfBytes, formatOfExtension, formatOfText } from '../extract/formats';
+import type { FormatTable } from './formats';
 
 export { decodeBytes, decodeMarkupBytes, type Decoded } from './decode';
 
@@ -23,7 +23,7 @@ export interface PreparedInput {
 export const DEFAULT_MAX_INPUT_SIZE = 20 * 1024 * 1024;
 
 /** Normalises `string | AuditInput` and checks its shape; never trusts the caller. */
-export function toAuditInput(input: unknown): AuditInput {
+export function toAuditInput(input: unknown, formats: FormatTable): AuditInput {
   if (typeof input === 'string') return { content: input };
   if (input instanceof Uint8Array) return { content: input };
   if (input === null || typeof input !== 'object') {
@@ -37,9 +37,9 @@ export function toAuditInput(input: unknown): AuditInput {
   if (typeof obj.content !== 'string' && !(obj.content instanceof Uint8Array)) {
     throw new AuditInputError(`input.content must be a string or a Uint8Array, got ${describe(obj.content)}`, { uri, code: 'BAD_INPUT' });
   }
-  if (obj.format !== undefined && (typeof obj.format !== 'string' || !formatNamed(obj.format))) {
+  if (obj.format !== undefined && (typeof obj.format !== 'string' || !formats.named(obj.format))) {
     throw new AuditInputError(
-      `input.format must be one of ${FORMATS.map((f) => f.name).join(', ')}; got ${describe(obj.format)}`,
+      `input.format must be one of ${formats.all.map((f) => f.name).join(', ')}; got ${describe(obj.format)}`,
       { uri, code: 'BAD_INPUT' },
     );
   }
@@ -93,23 +93,23 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
-/** Sniffs the format: explicit `format`, then the `uri` extension, then the content (extract/formats.ts). */
-export function sniffFormat(input: AuditInput): ReportFormat {
+/** Sniffs the format: explicit `format`, then the `uri` extension, then the content (the list is extract/formats.ts). */
+export function sniffFormat(input: AuditInput, formats: FormatTable): ReportFormat {
   if (input.format) return input.format;
   const ext = input.uri?.toLowerCase().match(/\.([a-z]{2,8})$/)?.[1];
-  const named = ext ? formatOfExtension(ext) : undefined;
+  const named = ext ? formats.ofExtension(ext) : undefined;
   if (named) return named.name;
   const content = input.content;
   if (content instanceof Uint8Array) {
-    const magic = formatOfBytes(content);
+    const magic = formats.ofBytes(content);
     if (magic) return magic.name;
-    return sniffText(decodeText(content.subarray(0, 4096)));
+    return sniffText(decodeText(content.subarray(0, 4096)), formats);
   }
-  return sniffText(content.slice(0, 4096));
+  return sniffText(content.slice(0, 4096), formats);
 }
 
-function sniffText(head: string): ReportFormat {
-  return formatOfText(head.replace(/^\uFEFF/, '').trimStart())?.name ?? 'text';
+function sniffText(head: string, formats: FormatTable): ReportFormat {
+  return formats.ofText(head.replace(/^\uFEFF/, '').trimStart())?.name ?? 'text';
 }
 
 /**
@@ -121,8 +121,8 @@ export function decodeText(bytes: Uint8Array, declared?: string): string {
 }
 
 /** Validates the input, checks its size and sniffs its format. */
-export function prepareInput(raw: unknown, maxSize = DEFAULT_MAX_INPUT_SIZE): PreparedInput {
-  const input = toAuditInput(raw);
+export function prepareInput(raw: unknown, formats: FormatTable, maxSize = DEFAULT_MAX_INPUT_SIZE): PreparedInput {
+  const input = toAuditInput(raw, formats);
   const uri = input.uri;
   const size = typeof input.content === 'string' ? input.content.length : input.content.byteLength;
   if (size > maxSize) {
@@ -132,10 +132,10 @@ export function prepareInput(raw: unknown, maxSize = DEFAULT_MAX_INPUT_SIZE): Pr
       params: { size, limit: maxSize },
     });
   }
-  const format = sniffFormat(input);
+  const format = sniffFormat(input, formats);
   const prepared: PreparedInput = { format, content: input.content, uri, meta: { ...(input.meta ?? {}) } };
   if (input.pageStarts !== undefined) prepared.pageStarts = input.pageStarts;
-  const decode = formatNamed(format)?.decode;
+  const decode = formats.named(format)?.decode;
   if (input.content instanceof Uint8Array && decode) {
     // Decoded here, once, so that the charset and any damaged places reach the result.
     const decoded = decode === 'text' ? decodeBytes(input.content) : decodeMarkupBytes(input.content);

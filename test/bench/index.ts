@@ -20,6 +20,7 @@
  * Times are medians of interleaved runs after a warm-up, so load on the machine hits both sides
  * of a ratio alike.
  */
+import { FORMAT_TABLE } from '../../src/extract/formats';
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -146,7 +147,7 @@ async function main(): Promise<void> {
     ['docx', { content: toDocx(blocks), format: 'docx' }],
   ];
   for (const [name, input] of inputs) {
-    const [ex, whole] = timeTogether([() => extract(prepareInput(input, DEFAULT_MAX_INPUT_SIZE)), () => audit(input)], 60);
+    const [ex, whole] = timeTogether([() => extract(prepareInput(input, FORMAT_TABLE, DEFAULT_MAX_INPUT_SIZE)), () => audit(input)], 60);
     row(`  ${name} (seed 002)`, `${ms(ex!)} of ${ms(whole!)} = ${((ex! / whole!) * 100).toFixed(0)}%`, '', null);
   }
   const pdfBytes = new Uint8Array(readFileSync(join(root, 'test', 'fixtures', 'pdf', 'kirogovcompare__hzq2024_working.pdf')));

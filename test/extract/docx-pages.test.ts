@@ -2,6 +2,7 @@
  * DOCX page breaks that the document states (`w:br w:type="page"`, `w:pageBreakBefore`) give positions
  * their page; the text is the same as without them.
  */
+import { FORMAT_TABLE } from '../../src/extract/formats';
 import { describe, expect, it } from '@jest/globals';
 import { audit } from '../../src/index';
 import { extract } from '../../src/extract/index';
@@ -13,7 +14,7 @@ const p = (text: string, pPr = '') => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''
 const pageBreak = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
 const doc = (body: string) => docxPackage(`<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}<w:sectPr/></w:body></w:document>`);
 
-const read = (bytes: Uint8Array) => extract(prepareInput({ content: bytes, format: 'docx' }));
+const read = (bytes: Uint8Array) => extract(prepareInput({ content: bytes, format: 'docx' }, FORMAT_TABLE));
 
 describe('DOCX explicit page breaks', () => {
   it('a page-break run and pageBreakBefore begin pages 2 and 3; the text is unchanged', () => {

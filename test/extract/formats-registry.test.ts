@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { FORMATS, SEARCHED_EXTENSIONS, formatOfBytes, formatOfExtension, isBinaryFormat } from '../../src/extract/formats';
-import { sniffFormat } from '../../src/input/index';
+import { sniffFormat as sniff } from '../../src/input/index';
+import { FORMAT_TABLE } from '../../src/extract/formats';
+const sniffFormat = (input: Parameters<typeof sniff>[0]) => sniff(input, FORMAT_TABLE);
 import { root } from '../helpers';
 
 const names = FORMATS.map((f) => f.name);
