@@ -36,6 +36,7 @@ import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 import type { Extracted } from './types';
 import { decodeMarkup } from './charset';
 import { LineSink, gridLines, joinCellLines, resolveSpans, type Run, type SpanCell } from './output';
+import { escapeRegExp } from '../common/text';
 
 export type MarkupMode = 'html' | 'xml';
 
@@ -326,7 +327,7 @@ export function markupBlocks(src: string, start: number, end: number, mode: Mark
   const startTag = (rawName: string, attrs: Attrs, selfClosing: boolean, at: number, tagEnd: number): number => {
     const name = local(rawName);
     if ((xml ? XML_IGNORED : IGNORED).has(name) && !selfClosing) {
-      const close = finder.findCloseTag(rawName.toLowerCase() === name ? name : escapeRe(rawName), tagEnd);
+      const close = finder.findCloseTag(rawName.toLowerCase() === name ? name : escapeRegExp(rawName), tagEnd);
       if (close === -1) return tagEnd; // unclosed: skip the tag only, keep what follows
       const gt = finder.find('>', close);
       return gt === -1 ? end : gt + 1;
@@ -499,9 +500,6 @@ export function markupBlocks(src: string, start: number, end: number, mode: Mark
   return root;
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 interface Attrs {
   colspan: number;

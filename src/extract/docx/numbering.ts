@@ -4,6 +4,7 @@
  * headings read as typed ones.
  */
 import { attr, child, childrenOf, descendants, path, tagOf, type XNode } from './xml';
+import { chineseDigits, formatChineseNumber } from '../../common/numerals';
 
 interface Level {
   start: number;
@@ -74,26 +75,6 @@ export function readNumbering(tree: XNode[] | null): Numbering {
   return numbering;
 }
 
-const CN_DIGITS = '〇一二三四五六七八九';
-
-function chineseCounting(n: number): string {
-  if (n <= 0 || n >= 10000) return String(n);
-  const units = ['', '十', '百', '千'];
-  const digits = String(n).split('').map(Number);
-  let out = '';
-  let zero = false;
-  digits.forEach((d, k) => {
-    const unit = units[digits.length - 1 - k]!;
-    if (d === 0) zero = out.length > 0;
-    else {
-      if (zero) out += '零';
-      zero = false;
-      out += d === 1 && unit === '十' && out.length === 0 ? unit : CN_DIGITS[d]! + unit;
-    }
-  });
-  return out;
-}
-
 function letters(n: number, upper: boolean): string {
   if (n <= 0) return String(n);
   const ch = String.fromCharCode((upper ? 65 : 97) + ((n - 1) % 26));
@@ -121,11 +102,11 @@ function formatNumber(n: number, format: string): string {
     case 'koreanCounting':
     case 'taiwaneseCounting':
     case 'taiwaneseCountingThousand':
-      return chineseCounting(n);
+      return formatChineseNumber(n);
     case 'ideographDigital':
     case 'taiwaneseDigital':
     case 'japaneseDigitalTenThousand':
-      return String(n).split('').map((d) => CN_DIGITS[Number(d)]).join('');
+      return chineseDigits(n);
     case 'ideographTraditional':
       return n >= 1 && n <= 10 ? '甲乙丙丁戊己庚辛壬癸'[n - 1]! : String(n);
     case 'ideographZodiac':
