@@ -29,11 +29,34 @@ const pdf: Options = {
   dts: true,
 };
 
+// The rule tester ("xxgk-audit/testing"), its own build. It uses only the public API, which it takes
+// from the core entry through the package's own name, so the rules and results it checks are those of
+// the one installed core (no second copy bundled in).
+const publicApiFromPackage: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'public-api-from-package',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/index$/ }, (args) =>
+      /[\\/]src[\\/]testing[\\/]/.test(args.importer) ? { path: 'xxgk-audit', external: true } : undefined,
+    );
+  },
+};
+const testing: Options = {
+  entry: { 'testing/index': 'src/testing/index.ts' },
+  external: ['xxgk-audit'],
+  esbuildPlugins: [publicApiFromPackage],
+  target: 'node20',
+  platform: 'neutral',
+  sourcemap: true,
+  dts: true,
+};
+
 export default defineConfig([
   { ...common, format: ['esm'], clean: true },
   { ...common, format: ['cjs'], noExternal: [esmOnly] },
   { ...pdf, format: ['esm'] },
   { ...pdf, format: ['cjs'], shims: true },
+  { ...testing, format: ['esm'] },
+  { ...testing, format: ['cjs'] },
   // The command (bin xxgk-audit): ESM for Node, with a shebang; its worker threads run this same file.
   {
     entry: { cli: 'src/cli.ts' },
