@@ -1,14 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { auditWithRule, findingsOf, outcomeOf } from 'xxgk-audit/testing';
-import { audit } from '../../src/index';
-import { definePlugin } from '../../src/engine/define';
+import { auditWithRule, findingsOf, outcomeOf, RuleTester } from 'xxgk-audit/testing';
+import { audit, definePlugin } from '../../src/index';
 import { normalize } from '../../src/normalize/index';
 import type { AuditResult, ReportModel } from '../../src/types';
 import rule, { checkOtherMatters, mentionsFee } from '../../rules/other-matters';
 import { expectLinearCost, fixture, seeds } from '../helpers';
 
 const RULE = 'other-matters';
-const messages = (r: AuditResult) => findingsOf(r, RULE).map((f) => [f.messageId, f.severity]);
+/** [messageId, severity] of each finding of the rule. */
+const messagesOf = (r: AuditResult) => findingsOf(r, RULE).map((f) => [f.messageId, f.severity]);
 const compact = (s: string) => normalize(s).text.replace(/\s+/gu, '');
 
 const all = seeds();
@@ -103,36 +103,16 @@ describe('other-matters on the seeds (defects.md §F)', () => {
   it('seed 002 「六、其他需要报告的事项 无」 → error empty, pointing at the heading and its body', () => {
     const r = auditWithRule(rule, SEED002);
     expect(outcomeOf(r, RULE).outcome).toBe('fail');
-    expect(messages(r)).toEqual([['empty', 'error']]);
+    expect(messagesOf(r)).toEqual([['empty', 'error']]);
     const [f] = findingsOf(r, RULE);
     expect(SEED002.slice(f!.position.start.offset, f!.position.end.offset)).toBe(SEED002_OTHER);
     expect(f!.message).toContain('只写了“无”');
     expect(f!.message).toContain('信息处理费');
   });
 
-  it.each(['000', '001', '003', '004'])('seed %s (E1) → inapplicable', (id) => {
-    const r = auditWithRule(rule, all[id]!);
-    expect(outcomeOf(r, RULE).outcome).toBe('inapplicable');
-    expect(outcomeOf(r, RULE).reason).toMatch(/2021/);
-  });
 });
 
 describe('other-matters on the peer reports', () => {
-  it('淮安市 2024 → pass: 第六部分 「收取政府信息公开信息处理费 3940 元」 is the fee; 表二 行政事业性收费 96171.6 万元 is another concept', () => {
-    const r = auditWithRule(rule, HUAIAN);
-    expect(outcomeOf(r, RULE).outcome).toBe('pass');
-    expect(messages(r)).toEqual([['subItemsMissing', 'info']]);
-  });
-
-  it.each([
-    ['洪泽区 2023', 'peers/kirogovcompare__hzq2023.txt'],
-    ['洪泽区 2024', 'peers/kirogovcompare__hzq2024.txt'],
-  ])('%s → pass: 「全年收取政府信息公开信息处理费 0 元」', (_name, file) => {
-    const r = auditWithRule(rule, fixture(file));
-    expect(outcomeOf(r, RULE).outcome).toBe('pass');
-    expect(messages(r)).toEqual([['subItemsMissing', 'info']]);
-  });
-
   it('上海市人民政府办公厅 2025 → pass: 「2025 年度本机关未收取信息公开处理费。」 (信息公开处理费 is a variant of 信息处理费)', () => {
     const r = auditWithRule(rule, SHANGHAI);
     expect(outcomeOf(r, RULE).outcome).toBe('pass');
@@ -147,17 +127,59 @@ describe('other-matters on the peer reports', () => {
   });
 });
 
-describe('other-matters: the messages', () => {
-  it.each([['无。'], ['本年度无其他需要报告的事项。'], ['暂无'], ['详见附件。'], ['无\n\n焦虎镇人民政府\n2025年1月20日']])(
-    '六 = %j → error empty (a trailing signature is not content)',
-    (body) => {
-      expect(messages(auditWithRule(rule, seed002With(body)))).toEqual([['empty', 'error']]);
-    },
-  );
+// ---------------------------------------------------------------------------
+// The rule's valid/invalid tables
+// ---------------------------------------------------------------------------
 
+const FULL_HZQ2024 = HZQ2024.replace(
+  HZQ2024_OTHER,
+  HZQ2024_OTHER + '\n区政府认真落实上级年度政务公开工作要点；人大代表建议和政协提案办理结果均已公开；推进政务公开工作创新。',
+);
+
+new RuleTester().run(RULE, rule, {
+  valid: [
+    ...(['000', '001', '003', '004'] as const).map((id) => ({ name: `seed ${id} (E1) → inapplicable`, input: all[id]!, outcome: 'inapplicable' as const, reason: /2021/ })),
+    { name: 'all sub-items and the fee → pass with no finding', input: FULL_HZQ2024 },
+    { name: '洪泽区 2024 with subItems: [] → the info is off', input: HZQ2024, options: { subItems: [] } },
+    { name: 'minLength: 5 lets a short 六 pass', input: seed002With('本年度未收取费用。'), options: { minLength: 5, subItems: [] } },
+    { name: 'before 2021 → inapplicable (no 信息处理费 existed)', input: { content: SEED002, meta: { year: 2020 } }, outcome: 'inapplicable' },
+    {
+      name: 'no 六 under TPL2021 → inapplicable here (required-sections reports it), with the reason',
+      input: SEED002.replace(SEED002_OTHER, ''),
+      outcome: 'inapplicable',
+      reason: /required-sections/,
+    },
+  ],
+  invalid: [
+    ...[['无。'], ['本年度无其他需要报告的事项。'], ['暂无'], ['详见附件。'], ['无\n\n焦虎镇人民政府\n2025年1月20日']].map(([body]) => ({
+      name: `六 = ${JSON.stringify(body)} → error empty (a trailing signature is not content)`,
+      input: seed002With(body!),
+      errors: [{ messageId: 'empty', severity: 'error' as const }],
+    })),
+    { name: 'minLength: a short 六 is empty by default', input: seed002With('本年度未收取费用。'), errors: [{ messageId: 'empty' }] },
+    {
+      name: '淮安市 2024 → pass: 第六部分 「收取政府信息公开信息处理费 3940 元」 is the fee; 表二 行政事业性收费 96171.6 万元 is another concept',
+      input: HUAIAN,
+      errors: [{ messageId: 'subItemsMissing', severity: 'info' }],
+      outcome: 'pass',
+    },
+    ...[
+      ['洪泽区 2023', 'peers/kirogovcompare__hzq2023.txt'],
+      ['洪泽区 2024', 'peers/kirogovcompare__hzq2024.txt'],
+    ].map(([name, file]) => ({
+      name: `${name} → pass: 「全年收取政府信息公开信息处理费 0 元」`,
+      input: fixture(file!),
+      errors: [{ messageId: 'subItemsMissing', severity: 'info' as const }],
+      outcome: 'pass' as const,
+    })),
+    { name: 'English messages', input: SEED002, config: { locale: 'en' }, errors: [{ messageId: 'empty', message: /only says “无”/ }] },
+  ],
+});
+
+describe('other-matters: the messages', () => {
   it('a substantive 六 without the fee → warning noFee (and the sub-items it has are found)', () => {
     const r = auditWithRule(rule, seed002With('2024年，我镇认真落实上级年度政务公开工作要点，积极探索政务公开工作创新，全面完成各项任务。'));
-    expect(messages(r).sort()).toEqual([
+    expect(messagesOf(r).sort()).toEqual([
       ['noFee', 'warning'],
       ['subItemsMissing', 'info'],
     ]);
@@ -174,7 +196,7 @@ describe('other-matters: the messages', () => {
     const source = HUAIAN.replace(HUAIAN_OTHER, '2024 年，市政府认真落实上级年度政务公开工作要点，圆满完成各项任务。');
     expect(source).not.toBe(HUAIAN);
     const r = auditWithRule(rule, source);
-    expect(messages(r).sort()).toEqual([
+    expect(messagesOf(r).sort()).toEqual([
       ['subItemsMissing', 'info'],
       ['unpaidWithoutFee', 'warning'],
     ]);
@@ -182,36 +204,6 @@ describe('other-matters: the messages', () => {
     const off = auditWithRule(rule, source, { options: { checkUnpaid: false } });
     expect(outcomeOf(off, RULE).outcome).toBe('fail');
     expect(findingsOf(off, RULE).map((f) => f.messageId).sort()).toEqual(['noFee', 'subItemsMissing']);
-  });
-
-  it('all sub-items and the fee → pass with no finding; subItems: [] switches the info off', () => {
-    const full = HZQ2024.replace(
-      HZQ2024_OTHER,
-      HZQ2024_OTHER + '\n区政府认真落实上级年度政务公开工作要点；人大代表建议和政协提案办理结果均已公开；推进政务公开工作创新。',
-    );
-    expect(findingsOf(auditWithRule(rule, full), RULE)).toEqual([]);
-    expect(findingsOf(auditWithRule(rule, HZQ2024, { options: { subItems: [] } }), RULE)).toEqual([]);
-  });
-
-  it('minLength is configurable', () => {
-    expect(messages(auditWithRule(rule, seed002With('本年度未收取费用。'))).map((m) => m[0])).toEqual(['empty']);
-    expect(findingsOf(auditWithRule(rule, seed002With('本年度未收取费用。'), { options: { minLength: 5, subItems: [] } }), RULE)).toEqual([]);
-  });
-
-  it('before 2021 → inapplicable (no 信息处理费 existed)', () => {
-    const r = auditWithRule(rule, { content: SEED002, meta: { year: 2020 } });
-    expect(outcomeOf(r, RULE).outcome).toBe('inapplicable');
-  });
-
-  it('no 六 under TPL2021 → inapplicable here (required-sections reports it), with the reason', () => {
-    const r = auditWithRule(rule, SEED002.replace(SEED002_OTHER, ''));
-    expect(outcomeOf(r, RULE).outcome).toBe('inapplicable');
-    expect(outcomeOf(r, RULE).reason).toMatch(/required-sections/);
-  });
-
-  it('English messages', () => {
-    const r = auditWithRule(rule, SEED002, { config: { locale: 'en' } });
-    expect(findingsOf(r, RULE)[0]!.message).toMatch(/only says “无”/);
   });
 
   it('hostile input finishes', () => {
