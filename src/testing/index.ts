@@ -187,19 +187,23 @@ export interface RuleTests {
   invalid: InvalidCase[];
 }
 
-/** The failure of a case: an AssertionError (as node:assert's) with `expected` and `actual`. */
+/**
+ * The failure of a case: shaped as node:assert's AssertionError (`code`, `expected`, `actual`,
+ * `operator`, a message of its own), so test frameworks print the message and a diff.
+ */
 export class RuleAssertionError extends Error {
   readonly code = 'ERR_ASSERTION';
-  readonly generatedMessage = true;
+  readonly generatedMessage = false;
+  /** 'deepStrictEqual', 'match' (a RegExp expected) or 'fail' (a mistake in the case itself). */
   readonly operator: string;
   readonly expected: unknown;
   readonly actual: unknown;
-  constructor(message: string, details: { expected?: unknown; actual?: unknown; operator?: string } = {}) {
+  constructor(message: string, details: { expected?: unknown; actual?: unknown } = {}) {
     super(message);
     this.name = 'AssertionError';
     this.expected = details.expected;
     this.actual = details.actual;
-    this.operator = details.operator ?? 'ruleTester';
+    this.operator = !('expected' in details) ? 'fail' : details.expected instanceof RegExp ? 'match' : 'deepStrictEqual';
   }
 }
 
@@ -299,7 +303,7 @@ export class RuleTester {
     const report = () => describeRun(result, ruleId, found);
     checkErrors(result, ruleId, fail);
     if (found.length > 0) {
-      fail(`expected no finding, got ${found.length}`, { expected: [], actual: found.map(summary), operator: 'noFindings' }, report());
+      fail(`expected no finding, got ${found.length}`, { expected: [], actual: found.map(summary) }, report());
     }
     checkOutcome(result, ruleId, c.outcome ?? 'pass', c.reason, fail, report);
   }
@@ -325,7 +329,7 @@ export class RuleTester {
     if (found.length !== count) {
       fail(
         `expected ${count} finding${count === 1 ? '' : 's'}, got ${found.length}`,
-        { expected: Array.isArray(expected) ? expected.map((e) => e.messageId) : count, actual: found.map((f) => f.messageId), operator: 'count' },
+        { expected: Array.isArray(expected) ? expected.map((e) => e.messageId) : count, actual: found.map((f) => f.messageId) },
         report(),
       );
     }
@@ -341,7 +345,7 @@ export class RuleTester {
 // Checks
 // ---------------------------------------------------------------------------
 
-type Fail = (problem: string, details?: { expected?: unknown; actual?: unknown; operator?: string }, report?: string) => never;
+type Fail = (problem: string, details?: { expected?: unknown; actual?: unknown }, report?: string) => never;
 
 function failer(what: string): Fail {
   return (problem, details = {}, report) => {
@@ -356,20 +360,20 @@ function failer(what: string): Fail {
 
 function checkErrors(result: AuditResult, ruleId: string, fail: Fail): void {
   const errors = result.errors.filter((e) => e.ruleId === ruleId);
-  if (errors.length > 0) fail(`the rule threw: ${errors.map((e) => e.message).join('; ')}`, { expected: [], actual: errors.map((e) => e.message), operator: 'noErrors' });
+  if (errors.length > 0) fail(`the rule threw: ${errors.map((e) => e.message).join('; ')}`, { expected: [], actual: errors.map((e) => e.message) });
 }
 
 function checkOutcome(result: AuditResult, ruleId: string, want: Outcome, reason: string | RegExp | undefined, fail: Fail, report: () => string): void {
   const outcome = outcomeOf(result, ruleId);
-  if (outcome.outcome !== want) fail('outcome differs', { expected: want, actual: outcome.outcome, operator: 'outcome' }, report());
+  if (outcome.outcome !== want) fail('outcome differs', { expected: want, actual: outcome.outcome }, report());
   if (reason !== undefined && !matchesText(outcome.reason, reason)) {
-    fail('outcome reason differs', { expected: reason, actual: outcome.reason, operator: 'reason' }, report());
+    fail('outcome reason differs', { expected: reason, actual: outcome.reason }, report());
   }
 }
 
 function checkFinding(e: ExpectedFinding, f: Finding, which: string, source: string | null, fail: Fail, report: () => string): void {
   const differs = (field: string, expected: unknown, actual: unknown) =>
-    fail(`${which}: ${field} differs`, { expected, actual, operator: field }, report());
+    fail(`${which}: ${field} differs`, { expected, actual }, report());
   if (f.messageId !== e.messageId) differs('messageId', e.messageId, f.messageId);
   if (e.severity !== undefined && f.severity !== e.severity) differs('severity', e.severity, f.severity);
   if (e.kind !== undefined && f.kind !== e.kind) differs('kind', e.kind, f.kind);

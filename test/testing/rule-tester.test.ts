@@ -164,6 +164,18 @@ describe('RuleTester: a wrong expectation fails with what differs', () => {
     expect(invalid({ input: report('无'), errors: [{ messageId: 'absent' }] })).toMatch(/unknown messageId "absent"; the rule's messages: missing, check$/);
   });
 
+  it('the error carries expected and actual for the framework’s diff', () => {
+    const [c] = collect({ valid: [], invalid: [{ input: report('无'), errors: 2 }] });
+    let error: unknown;
+    try {
+      c!.fn();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ name: 'AssertionError', code: 'ERR_ASSERTION', generatedMessage: false, operator: 'deepStrictEqual', expected: 2, actual: ['missing'] });
+    expect(invalid({ input: report('无'), errors: [{ messageId: 'missing', message: /x/ }] })).toContain('message differs');
+  });
+
   it('a wrong count, as a number and as a list', () => {
     const m = invalid({ input: report('无'), errors: 2 });
     expect(m).toContain(': expected 2 findings, got 1\n  expected: 2\n  actual:   ["missing"]');
