@@ -4,7 +4,7 @@
  * to a collector, then run here one by one.
  */
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { defineRule, type AuditResult } from 'xxgk-audit';
+import { definePlugin, defineRule, type AuditResult } from 'xxgk-audit';
 import {
   auditWithRule,
   findingsOf,
@@ -276,4 +276,42 @@ describe('the helpers', () => {
   it('the entry exports the tester, the helpers and the error class only', () => {
     expect(Object.keys(testingEntry).sort()).toEqual(['RuleAssertionError', 'RuleTester', 'auditWithRule', 'findingsOf', 'outcomeOf']);
   });
+});
+
+// The README's example ("Writing a rule" and "Testing a rule"), as written there: real jest tests.
+const noDraftMark = defineRule({
+  meta: {
+    id: 'no-draft-mark',
+    impact: 'minor',
+    docs: { description: { 'zh-CN': '正式稿不应含“征求意见稿”字样', en: 'No draft mark in a published report' } },
+    messages: { draft: { severity: 'warning', text: { 'zh-CN': '报告仍含“{{mark}}”', en: 'The report still says "{{mark}}"' } } },
+  },
+  create(context) {
+    return {
+      'root:exit'() {
+        const i = context.model.text.indexOf('征求意见稿');
+        if (i >= 0) context.report({ messageId: 'draft', range: [i, i + 5], data: { mark: '征求意见稿' } });
+      },
+    };
+  },
+});
+const plugin = definePlugin({ name: 'my-rules', rules: { 'no-draft-mark': noDraftMark } });
+
+new RuleTester().run('no-draft-mark', plugin.rules['no-draft-mark']!, {
+  valid: [
+    '某镇2024年政府信息公开工作年度报告\n一、总体情况\n本年度……',
+    { name: 'a year given in meta', input: '某镇政府信息公开工作年度报告\n一、总体情况\n本年度……', meta: { year: 2024 } },
+  ],
+  invalid: [
+    {
+      name: 'a draft mark',
+      input: '某镇2024年政府信息公开工作年度报告（征求意见稿）\n一、总体情况\n……',
+      errors: [{ messageId: 'draft', severity: 'warning', data: { mark: '征求意见稿' }, line: 1, text: '征求意见稿' }],
+    },
+    {
+      input: '某镇2024年政府信息公开工作年度报告\n一、总体情况\n（征求意见稿）',
+      config: { locale: 'en' },
+      errors: [{ messageId: 'draft', message: 'The report still says "征求意见稿"', line: 3 }],
+    },
+  ],
 });
