@@ -15,10 +15,10 @@
  * `allRules` is set). A failed case throws a {@link RuleAssertionError} that says what was
  * expected, what was found, and lists every finding of the rule.
  *
- * This module uses only the library's public API (no internals, no Node built-ins), so it is
- * exactly what a third party could write.
+ * This module uses only the library's public API, imported by the package's name (no internals, no
+ * Node built-ins), so it is exactly what a third party could write.
  */
-import { createAuditor, definePlugin, getRules } from '../index';
+import { createAuditor, definePlugin, getRules } from 'xxgk-audit';
 import type {
   AuditConfig,
   AuditInput,
@@ -35,7 +35,7 @@ import type {
   SectionKey,
   Severity,
   SeveritySetting,
-} from '../index';
+} from 'xxgk-audit';
 
 // ---------------------------------------------------------------------------
 // Auditing with one rule
