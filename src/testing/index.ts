@@ -448,7 +448,8 @@ function show(v: unknown): string {
 
 function matchesText(actual: string | undefined, expected: string | RegExp): boolean {
   if (actual === undefined) return false;
-  return typeof expected === 'string' ? actual === expected : new RegExp(expected.source, expected.flags.replace('g', '')).test(actual);
+  // search() starts at 0 whatever the flags and leaves lastIndex as it was (test() on a /g RegExp would not).
+  return typeof expected === 'string' ? actual === expected : actual.search(expected) >= 0;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -133,6 +133,12 @@ describe('RuleTester: a correct table passes', () => {
     expect(invalid({ input: report('无'), severity: 'error', errors: [{ messageId: 'missing', severity: 'error' }] })).toBeNull();
     expect(invalid({ input: report('无'), messages: { missing: 'info' }, outcome: 'pass', errors: [{ messageId: 'missing', severity: 'info', kind: 'review' }] })).toBeNull();
     expect(invalid({ input: report('无'), config: { locale: 'en' }, errors: [{ messageId: 'missing', message: /^Does not mention/ }] })).toBeNull();
+    // A global RegExp matches from the start every time and keeps its lastIndex.
+    const global = /公开指南/g;
+    global.lastIndex = 3;
+    expect(invalid({ input: report('无'), errors: [{ messageId: 'missing', message: global, data: { phrase: global } }] })).toBeNull();
+    expect(valid({ input: report('无'), meta: { year: 2006 }, outcome: 'inapplicable', reason: /Regulations/g })).toBeNull();
+    expect(global.lastIndex).toBe(3);
     expect(valid({ input: report('无'), meta: { year: 2006 }, outcome: 'inapplicable', reason: /Regulations/ })).toBeNull();
     expect(valid({ input: { content: report('无'), meta: { year: 2006 } }, outcome: 'inapplicable' })).toBeNull();
   });
