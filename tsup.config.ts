@@ -4,7 +4,7 @@ import { defineConfig, type Options } from 'tsup';
 // that require() consumers get working default exports (toolchain note P6).
 const esmOnly = /^(opencc-js\/dict\/|unified|remark-|mdast-|micromark|unist-|vfile|bail|devlop|is-plain-obj|trough|decode-named-character-reference|character-entities)/;
 
-const common: Options = { entry: ['src/index.ts'], target: 'node20', platform: 'neutral', sourcemap: true, dts: true };
+const common: Options = { entry: { index: 'src/index.ts', 'kit/index': 'src/kit/index.ts' }, target: 'node20', platform: 'neutral', sourcemap: true, dts: true };
 
 // The PDF reader ("xxgk-audit/pdf"), its own build. @embedpdf/pdfium (PDFium as WebAssembly) stays
 // external: it is loaded with a dynamic import() on first use, which CommonJS can do too, and its

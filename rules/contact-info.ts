@@ -18,11 +18,8 @@
  * broken over lines by a PDF extraction is still read; offsets are mapped back. Every regular
  * expression is linear: bounded repetition, no nested quantifiers.
  */
-import { lastAtMost } from '../src/structure/positions';
-import { defineRule } from '../src/engine/define';
+import { compactText, defineRule, firstLineRange, lastAtMost, lineIndexAt, numberOption, originalRange, splitLines, type CompactText } from '../src/kit/index';
 import type { TextLine } from '../src/types';
-import { compactText, firstLineRange, numberOption, originalRange, type CompactText } from './lib/text';
-import { splitLines } from '../src/structure/lines';
 import { messagesFor } from './locales/index';
 
 const RULE_ID = 'contact-info';
@@ -157,10 +154,6 @@ function isFooterLike(text: string): boolean {
   return t.length <= 120 && FOOTER_CONTENT.test(t) && !INTENT_SIMPLE.test(t);
 }
 const INTENT_SIMPLE = /(疑问|请与|联系方式:)/u;
-
-function lineIndexAt(lines: TextLine[], offset: number): number {
-  return lastAtMost(lines.length, (i) => lines[i]!.start, offset);
-}
 
 // ---------------------------------------------------------------------------
 // Detection

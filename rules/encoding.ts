@@ -5,7 +5,7 @@
  * clerk checks the characters there. Without damage (or for a report given as a string, which was not
  * decoded) the rule is inapplicable, so that it changes no score but a damaged file's.
  */
-import { defineRule } from '../src/engine/define';
+import { defineRule } from '../src/kit/index';
 import type { Position } from '../src/types';
 import { messagesFor } from './locales/index';
 

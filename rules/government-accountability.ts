@@ -24,10 +24,9 @@
  * `acceptSystemStatements` turns that off. Nothing, or only future statements → error.
  * When accountability is stated but assessment or appraisal results are not → info `aspectsMissing`.
  */
-import { defineRule } from '../src/engine/define';
+import { blankTables, compactText, defineRule, firstLineRange, originalRange, shorten, type CompactText } from '../src/kit/index';
 import type { SectionInfo } from '../src/types';
 import { messagesFor, inLocale } from './locales/index';
-import { blankTables, compactText, firstLineRange, originalRange, type CompactText } from './lib/text';
 
 const RULE_ID = 'government-accountability';
 
@@ -139,10 +138,6 @@ function boundsIn(c: string, start: number, end: number, breaks: RegExp, max: nu
   while (e < hi && !breaks.test(c[e]!)) e++;
   if (e < c.length && c[e] !== '\n' && breaks.test(c[e]!)) e++;
   return [s, e];
-}
-
-function shorten(s: string, max: number): string {
-  return s.length > max ? s.slice(0, max - 1) + '…' : s;
 }
 
 // ---------------------------------------------------------------------------

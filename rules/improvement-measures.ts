@@ -40,9 +40,8 @@
  *
  * Every regular expression here is linear: bounded repetition only, no nested quantifiers.
  */
-import { defineRule } from '../src/engine/define';
+import { chineseNumber, defineRule, isWhitespace, trimEndChars } from '../src/kit/index';
 import { messagesFor } from './locales/index';
-import { chineseNumber, trimEndChars } from '../src/structure/headings';
 import type { ReportModel, SectionInfo } from '../src/types';
 
 const RULE_ID = 'improvement-measures';
@@ -201,11 +200,6 @@ const CHANNEL_PREFIX_STOP =
 const SENTENCE_END_CODES = new Set([...'。;；!?！？'].map((c) => c.charCodeAt(0)));
 const CLAUSE_END_CODES = new Set([...',，。;；:：!?！？\n'].map((c) => c.charCodeAt(0)));
 
-/** What `/\s/u` matches, for one UTF-16 code unit. */
-function isSpaceCode(c: number): boolean {
-  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 const WRAP_END = /[。;；!?！？:：]$/u;
 
 
@@ -456,7 +450,7 @@ function unitsOf(text: string, seg: MaterialSegment, sections: readonly SectionI
     for (let k = ls; k < le; k++) {
       const code = text.charCodeAt(k);
       if (sentenceStart < 0) {
-        if (isSpaceCode(code)) continue;
+        if (isWhitespace(code)) continue;
         sentenceStart = k;
       }
       if (SENTENCE_END_CODES.has(code)) flush(k + 1);

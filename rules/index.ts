@@ -1,8 +1,8 @@
 /**
  * The built-in plugin: the rules of xxgk-audit, written exactly as a third party would write theirs.
  */
+import { definePlugin } from '../src/kit/index';
 import type { AuditConfig, Plugin } from '../src/types';
-import { definePlugin } from '../src/engine/define';
 import requiredSections from './required-sections';
 import statisticsPeriod from './statistics-period';
 import contactInfo from './contact-info';
@@ -17,6 +17,7 @@ import otherMatters from './other-matters';
 import priorYearDuplication from './prior-year-duplication';
 import structure from './structure';
 import encoding from './encoding';
+import templates from './templates/index';
 
 const rules: Plugin['rules'] = {
   'required-sections': requiredSections,
@@ -38,6 +39,6 @@ const rules: Plugin['rules'] = {
 /** Every built-in rule at its default severities. */
 const recommended: AuditConfig = { rules: {} };
 
-const builtIn: Plugin = definePlugin({ name: 'xxgk-audit', rules, configs: { recommended } });
+const builtIn: Plugin = definePlugin({ name: 'xxgk-audit', rules, configs: { recommended }, templates });
 
 export default builtIn;

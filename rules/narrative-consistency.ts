@@ -32,11 +32,9 @@
  * over lines by a PDF extraction is still read; offsets map back to `model.text`. Every regular expression
  * is linear: bounded repetition only, no nested quantifiers.
  */
-import { defineRule } from '../src/engine/define';
-import type { RecognisedTable, ReportModel } from '../src/types';
+import { cellNumber, compactText, defineRule, leafRows, narrativeText, numberOption, originalRange, rowLabel, TABLE_NAME, TABLE_NAME_EN, tableOf, type CompactText } from '../src/kit/index';
+import type { RecognisedTable, ReportModel, TemplateDefinition } from '../src/types';
 import { messagesFor, inLocale } from './locales/index';
-import { compactText, numberOption, originalRange, type CompactText } from './lib/text';
-import { cellNumber, leafRows, narrativeText, rowLabel, tableOf } from './lib/report';
 
 const RULE_ID = 'narrative-consistency';
 
@@ -540,8 +538,6 @@ export interface TableValue {
 
 const APPLICANT_COLUMNS = ['natural', 'business', 'research', 'welfare', 'legal', 'other'];
 const T4_PARTS = ['upheld', 'corrected', 'other', 'pending'];
-const TABLE_NAME: Record<RecognisedTable['id'], string> = { T2: '表二', T3: '表三', T4: '表四', STAT: '统计表' };
-const TABLE_NAME_EN: Record<RecognisedTable['id'], string> = { T2: 'table 二', T3: 'table 三', T4: 'table 四', STAT: 'the statistics table' };
 
 function sum(values: Array<number | null>): number | null {
   let total = 0;
@@ -618,6 +614,8 @@ function docColumn(t: RecognisedTable, verb: string | null): string | null {
 export interface ResolveOptions {
   /** Compare 规章/规范性文件 counts with 表二 (default true; not in the spec's N-checks). */
   compareT2?: boolean;
+  /** The table templates (`model.templates`), for the leaf rows under a subtotal row of 表三. */
+  templates?: readonly TemplateDefinition[];
 }
 
 /** The table value a narrative count should equal, or null when no table holds it. */
@@ -636,7 +634,7 @@ export function tableValueFor(count: NarrativeCount, tables: readonly Recognised
     const parent: Partial<Record<Category, string>> = { refused: 'refused', unable: 'unable', notHandled: 'notHandled', otherHandling: 'otherHandling' };
     const p = parent[category];
     if (p) {
-      const leaves = leafRows(t3.template, p);
+      const leaves = leafRows(options.templates ?? [], t3.template, p);
       if (leaves.length > 0) return make(t3, t3Rows(t3, leaves), leaves.length === 1 ? rowsWhere(t3, leaves, 'total') : leavesWhere(t3, p));
     }
   }
@@ -849,9 +847,10 @@ const VAGUE_LABEL: Record<VagueKind, string> = {
 
 /** Every narrative–table check on a report model; pure (the rule only reports the result). */
 export function checkNarrative(
-  model: Pick<ReportModel, 'text' | 'tableRanges' | 'sections' | 'tables'>,
-  options: NarrativeOptions = {},
+  model: Pick<ReportModel, 'text' | 'tableRanges' | 'sections' | 'tables'> & { templates?: ReportModel['templates'] },
+  given: NarrativeOptions = {},
 ): NarrativeResult {
+  const options: NarrativeOptions = given.templates || !model.templates ? given : { ...given, templates: model.templates };
   const tables = model.tables.filter((t) => t.cells.some((c) => c.kind === 'number'));
   const text = narrativeText(model);
   const counts = extractCounts(text, options);

@@ -17,10 +17,9 @@
  * Before 2021 (no 信息处理费 existed) and E1 → inapplicable. A report without 六 is inapplicable here: the
  * missing section is `required-sections`' finding, not reported twice.
  */
-import { defineRule } from '../src/engine/define';
+import { blankTables, compactText, defineRule, numberOption, parseDateLine, shorten } from '../src/kit/index';
 import type { RecognisedTable, SectionInfo } from '../src/types';
 import { messagesFor, inLocale } from './locales/index';
-import { blankTables, compactText, numberOption, parseDateLine } from './lib/text';
 
 const RULE_ID = 'other-matters';
 
@@ -189,10 +188,6 @@ const SUB_ITEM_EN: Record<SubItem, string> = {
   proposals: 'publication of the handling of NPC deputies’ suggestions and CPPCC proposals',
   innovation: 'innovations in disclosure work',
 };
-
-function shorten(s: string, max: number): string {
-  return s.length > max ? s.slice(0, max - 1) + '…' : s;
-}
 
 export default defineRule({
   meta: {

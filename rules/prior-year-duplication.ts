@@ -23,11 +23,9 @@
  * 「截至(Y−1)年12月31日」, or a sentence opening 「(Y−1)年，我镇…」 outside the problems/plan sections.
  * Inapplicable when there is neither last year's report nor a report year with years in the narrative.
  */
-import { defineRule } from '../src/engine/define';
+import { cellNumber, columnLabel, compactText, defineRule, findCell, firstLineRange, narrativeText, numberOption, originalRange, rowLabel, TABLE_NAME, tableOf } from '../src/kit/index';
 import type { RecognisedTable, ReportModel, RuleContext, SectionInfo } from '../src/types';
 import { messagesFor, inLocale } from './locales/index';
-import { compactText, firstLineRange, numberOption, originalRange } from './lib/text';
-import { cellNumber, columnLabel, findCell, narrativeText, rowLabel, tableOf } from './lib/report';
 
 const RULE_ID = 'prior-year-duplication';
 
@@ -264,7 +262,6 @@ export function staleYears(model: ModelText, year: number, options: { minCount?:
 // The rule
 // ---------------------------------------------------------------------------
 
-const TABLE_NAME: Record<RecognisedTable['id'], string> = { T2: '表二', T3: '表三', T4: '表四', STAT: '政府信息公开情况统计表' };
 
 function percent(x: number): string {
   return (Math.floor(x * 1000) / 10).toFixed(1);

@@ -18,10 +18,9 @@
  * never a date inside a sentence. A signature date is an ESTIMATE: a late one is a warning, not an error.
  * Without any date the rule is inapplicable: it never guesses.
  */
-import { defineRule } from '../src/engine/define';
+import { daysInMonth, defineRule, firstLineRange, isoDate, numberOption, parseDateLine, type DateLine } from '../src/kit/index';
 import type { Era, IssuerLevel, IssuerType, TextLine } from '../src/types';
 import { messagesFor } from './locales/index';
-import { daysInMonth, firstLineRange, isoDate, numberOption, parseDateLine, type DateLine } from './lib/text';
 
 const RULE_ID = 'publication-deadline';
 

@@ -38,9 +38,8 @@
  *
  * Every regular expression here is linear: bounded windows, no nested quantifiers.
  */
-import { defineRule } from '../src/engine/define';
+import { defineRule, isTableRowLine, shorten, tableRowLines } from '../src/kit/index';
 import { messagesFor, inLocale } from './locales/index';
-import { isTableRowLine, tableRowLines } from './lib/text';
 import type { Era, ReportModel, SectionInfo, SectionKey, TableId, TemplateKey } from '../src/types';
 
 const RULE_ID = 'required-sections';
@@ -564,7 +563,3 @@ export default defineRule({
   },
 });
 
-function shorten(s: string, max: number): string {
-  const one = s.replace(/\s+/gu, ' ');
-  return one.length > max ? one.slice(0, max - 1) + '…' : one;
-}

@@ -12,11 +12,15 @@
  * so a statement broken over lines by a PDF extraction is still found; offsets are mapped back.
  * Every regular expression here is linear: bounded repetition only, no nested quantifiers.
  */
-import { defineRule } from '../src/engine/define';
-import { messagesFor } from './locales/index';
-import { compactText, firstLineRange, numberOption, originalRange } from './lib/text';
+import { compactText, defineRule, escapeRegExp, firstLineRange, numberOption, originalRange, plausibleYear } from '../src/kit/index';
 
-export { compactText, originalRange, type CompactText } from './lib/text';
+/** A year that is absent (null) or plausible. */
+function plausibleYearOrNone(y: number | null): boolean {
+  return y === null || plausibleYear(y);
+}
+import { messagesFor } from './locales/index';
+
+export { compactText, escapeRegExp, originalRange, type CompactText } from '../src/kit/index';
 
 const RULE_ID = 'statistics-period';
 
@@ -24,11 +28,6 @@ const RULE_ID = 'statistics-period';
 // Compacted text
 // ---------------------------------------------------------------------------
 
-
-/** Escapes a literal for use inside a regular expression. */
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-}
 
 // ---------------------------------------------------------------------------
 // Detection
@@ -124,10 +123,6 @@ function validDate(d: PeriodDate): boolean {
   return d.month >= 1 && d.month <= 12 && (d.day === null || (d.day >= 1 && d.day <= 31));
 }
 
-function plausibleYear(y: number | null): boolean {
-  return y === null || (y >= 1990 && y <= 2100);
-}
-
 interface RawRange {
   start: number;
   end: number;
@@ -147,7 +142,7 @@ function rawRanges(c: string): RawRange[] {
     const toYear = m[4] !== undefined ? Number(m[4]) : fromYear;
     const from: PeriodDate = { year: fromYear, month: Number(m[2]), day: m[3] !== undefined ? Number(m[3]) : null };
     const to: PeriodDate = { year: toYear, month: Number(m[5]), day: m[6] !== undefined ? Number(m[6]) : null };
-    if (!validDate(from) || !validDate(to) || !plausibleYear(fromYear) || !plausibleYear(toYear)) continue;
+    if (!validDate(from) || !validDate(to) || !plausibleYearOrNone(fromYear) || !plausibleYearOrNone(toYear)) continue;
     // Both ends give days, or neither does (「1月1日至12月」 is not a range we understand).
     if ((from.day === null) !== (to.day === null)) continue;
     out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], from, to, withDays: from.day !== null });
@@ -155,13 +150,13 @@ function rawRanges(c: string): RawRange[] {
   for (const m of c.matchAll(NUMERIC_RANGE)) {
     const from: PeriodDate = { year: Number(m[1]), month: Number(m[3]), day: Number(m[4]) };
     const to: PeriodDate = { year: Number(m[5]), month: Number(m[7]), day: Number(m[8]) };
-    if (!validDate(from) || !validDate(to) || !plausibleYear(from.year) || !plausibleYear(to.year)) continue;
+    if (!validDate(from) || !validDate(to) || !plausibleYearOrNone(from.year) || !plausibleYearOrNone(to.year)) continue;
     out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], from, to, withDays: true });
   }
   for (const m of c.matchAll(GARBLED_FULL_YEAR)) {
     const fromYear = Number(m[1]);
     const toYear = m[2] !== undefined ? Number(m[2]) : fromYear;
-    if (!plausibleYear(fromYear) || !plausibleYear(toYear)) continue;
+    if (!plausibleYearOrNone(fromYear) || !plausibleYearOrNone(toYear)) continue;
     out.push({
       start: m.index!,
       end: m.index! + m[0].length,
@@ -176,7 +171,7 @@ function rawRanges(c: string): RawRange[] {
     const year = Number(m[1]);
     const from: PeriodDate = { year, month: Number(m[2]), day: null };
     const to: PeriodDate = { year, month: Number(m[3]), day: null };
-    if (!validDate(from) || !validDate(to) || !plausibleYear(year)) continue;
+    if (!validDate(from) || !validDate(to) || !plausibleYearOrNone(year)) continue;
     out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], from, to, withDays: false });
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -324,7 +319,7 @@ export function findStatisticsPeriod(
       const y = YEAR_ONLY.exec(s.slice(kwEnd, kwEnd + 12));
       if (!y) continue;
       const yearNum = Number(y[1]);
-      if (!plausibleYear(yearNum)) continue;
+      if (!plausibleYearOrNone(yearNum)) continue;
       const yStart = kwEnd + y.index + y[0].indexOf(y[1]!);
       const [start, end] = originalRange(c, yStart, kwEnd + y[0].length);
       candidates.push({

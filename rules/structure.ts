@@ -29,26 +29,14 @@
  *
  * Every regular expression here is linear: bounded windows, no nested quantifiers.
  */
-import { defineRule } from '../src/engine/define';
+import { chineseNumeralValue, classifyHeading, compactText, defineRule, formatChineseNumber, isChromeLine, isIssuerLine, listSome, originalRange } from '../src/kit/index';
 import { messagesFor, inLocale } from './locales/index';
-import { classifyHeading } from '../src/structure/headings';
-import { isIssuerLine } from '../src/structure/identity';
-import { isChromeLine } from '../src/structure/lines';
-import { compactText, listSome, originalRange } from './lib/text';
 import type { Era, SectionInfo, SectionKey, TableId, TextLine } from '../src/types';
 
 const RULE_ID = 'structure';
 
-const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-/** 1 → 一, 12 → 十二, 20 → 二十 (up to 99). */
-export function chineseOrdinal(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
-  if (n <= 10) return NUMERALS[n]!;
-  const tens = Math.floor(n / 10);
-  const units = n % 10;
-  return `${tens === 1 ? '' : NUMERALS[tens]}十${NUMERALS[units]}`;
-}
+/** 1 → 一, 12 → 十二, 20 → 二十. */
+export const chineseOrdinal = formatChineseNumber;
 
 /** Template position of each statutory part (TPL2019/TPL2021 一…六). */
 export const TEMPLATE_ORDINAL: Record<SectionKey, number | null> = {
@@ -336,7 +324,7 @@ export interface IntroPromise {
 
 function numeralValue(s: string): number {
   if (/^\d+$/u.test(s)) return Number(s);
-  return NUMERALS.indexOf(s);
+  return chineseNumeralValue(s) ?? -1;
 }
 
 /** The intro's promise of N parts, searched between the title and the first top-level heading. */

@@ -21,13 +21,9 @@
  * Needs: recognised tables with cells (model.tables); the issuer level (model.issuerLevel) for the amount limit
  * (without it the `unknownLevelLimit` applies).
  */
-import { defineRule } from '../src/engine/define';
+import { UNIT_WORDS, checkIdentities, defineRule, listSome, type TemplateDefinition } from '../src/kit/index';
 import { messagesFor, inLocale } from './locales/index';
-import { evaluateRecognised, loadTemplates } from '../src/structure/tables/index';
-import type { TemplateDefinition } from '../src/structure/tables/index';
-import { UNIT_WORDS } from '../src/structure/tables/values';
-import type { IssuerLevel, Position, RecognisedTable, ReportModel, TableCell } from '../src/types';
-import { listSome } from './lib/text';
+import type { IdentityCheck, IssuerLevel, Position, RecognisedTable, ReportModel, TableCell } from '../src/types';
 
 const RULE_ID = 'table-cells';
 
@@ -93,14 +89,14 @@ interface TemplateFacts {
   columnTypes: Map<string, 'count' | 'amount' | 'signed'>;
 }
 
-let factsCache: Map<string, TemplateFacts> | null = null;
+const factsCache = new WeakMap<TemplateDefinition, TemplateFacts>();
 
-function templateFacts(key: string): TemplateFacts | undefined {
-  if (!factsCache) {
-    factsCache = new Map();
-    for (const def of loadTemplates()) factsCache.set(def.key, buildFacts(def));
-  }
-  return factsCache.get(key);
+function templateFacts(templates: readonly TemplateDefinition[], key: string): TemplateFacts | undefined {
+  const def = templates.find((t) => t.key === key);
+  if (!def) return undefined;
+  let facts = factsCache.get(def);
+  if (!facts) factsCache.set(def, (facts = buildFacts(def)));
+  return facts;
 }
 
 function buildFacts(def: TemplateDefinition): TemplateFacts {
@@ -194,6 +190,10 @@ export interface TableCellsContext {
    * artefact, not a blank cell of the report, so it is left out.
    */
   source?: string;
+  /** The table templates (`ReportModel.templates`). */
+  templates: readonly TemplateDefinition[];
+  /** The identity checks of a table (`ReportModel.identityChecks`); by default computed from the table's cells. */
+  identityChecks?: (table: RecognisedTable) => readonly IdentityCheck[];
 }
 
 /** True for a blank cell read where the source shows printed text (see `TableCellsContext.source`). */
@@ -210,7 +210,7 @@ export function checkTableCells(
 ): CellFinding[] {
   const issuerLevel = ctx.issuerLevel;
   const opts: TableCellsOptions = { ...DEFAULT_OPTIONS, ...options, amountLimits: { ...DEFAULT_AMOUNT_LIMITS, ...options.amountLimits } };
-  const facts = templateFacts(table.template);
+  const facts = templateFacts(ctx.templates, table.template);
   if (!facts) return [];
   const out: CellFinding[] = [];
   const base = { table: table.name, tableId: table.id, template: table.template };
@@ -272,7 +272,7 @@ export function checkTableCells(
   const blankTotals = new Set<TableCell>();
   if (opts.upgradeBlankTotals && nonNumeric.length > 0) {
     const byRef = new Map(nonNumeric.map((c) => [`${c.row}\u0000${c.column}`, c]));
-    for (const check of evaluateRecognised(table).checks) {
+    for (const check of ctx.identityChecks?.(table) ?? checkIdentities(table, ctx.templates)) {
       if (check.status !== 'unchecked' || check.actual !== null || check.kind === 'INFERRED' || check.op !== '=') continue;
       if (!check.operands.some((o) => o.value !== null)) continue;
       const cell = byRef.get(`${check.row}\u0000${check.column}`);
@@ -422,7 +422,7 @@ export default defineRule({
         }
         const options = context.options as Partial<TableCellsOptions>;
         for (const table of tables) {
-          for (const f of checkTableCells(table, { issuerLevel: model.issuerLevel, source: model.source }, options)) {
+          for (const f of checkTableCells(table, { issuerLevel: model.issuerLevel, source: model.source, templates: model.templates, identityChecks: model.identityChecks }, options)) {
             const position = positionOfCells(f.cells, table.position);
             context.report({
               messageId: f.messageId,

@@ -7,10 +7,8 @@
  * declarative template definitions (rules/templates/*.json) and are evaluated by one generic
  * evaluator. A check that fails only because of blank cells is reported as info, not as a failure.
  */
-import { defineRule } from '../src/engine/define';
-import type { IdentityCheck, ReadTable } from '../src/structure/tables/index';
-import { evaluateRecognised } from '../src/structure/tables/index';
-import type { MessageDefinition, Position, RecognisedTable, RuleContext } from '../src/types';
+import { defineRule } from '../src/kit/index';
+import type { IdentityCheck, MessageDefinition, Position, RecognisedTable, RuleContext } from '../src/types';
 import { inLocale } from './locales/index';
 
 const RULE_ID = 'tables-reconcile';
@@ -74,7 +72,7 @@ const INFERRED_NOTE = '（该行数值由勾稽关系推断，非独立证据）
 const INFERRED_NOTE_EN = " (this row's values were inferred from the identities, so they are not independent evidence)";
 
 /** A cell of the check was recovered from a run of digits by the identities (presentations.md §2.1). */
-function restsOnInferred(table: ReadTable, check: IdentityCheck): boolean {
+function restsOnInferred(table: RecognisedTable, check: IdentityCheck): boolean {
   const refs = [{ row: check.row, column: check.column }, ...check.operands];
   return refs.some((ref) => table.cells.some((c) => c.inferred && c.row === ref.row && c.column === ref.column));
 }
@@ -86,7 +84,7 @@ function messageIdOf(check: IdentityCheck): string {
 }
 
 /** Cells of a check that are printed but blank, '/' or '-' (not cells that were never read). */
-function blankCells(table: ReadTable, check: IdentityCheck): number {
+function blankCells(table: RecognisedTable, check: IdentityCheck): number {
   const refs = [{ row: check.row, column: check.column }, ...check.operands];
   let n = 0;
   for (const ref of refs) {
@@ -102,7 +100,7 @@ function positionOf(recognised: RecognisedTable, check: IdentityCheck): Position
 }
 
 /** Reports a check that does not hold (or cannot be checked for blanks); true when it fails outright. */
-function reportCheck(context: RuleContext, recognised: RecognisedTable, table: ReadTable, check: IdentityCheck): boolean {
+function reportCheck(context: RuleContext, table: RecognisedTable, check: IdentityCheck): boolean {
   const blanks = check.status === 'unchecked' ? blankCells(table, check) : 0;
   if (check.status === 'pass' || (check.status === 'unchecked' && blanks === 0)) return false;
   const inferred = restsOnInferred(table, check);
@@ -132,7 +130,7 @@ function reportCheck(context: RuleContext, recognised: RecognisedTable, table: R
   const messageId = check.status === 'unchecked' ? 'blank' : messageIdOf(check);
   context.report({
     messageId,
-    position: positionOf(recognised, check),
+    position: positionOf(table, check),
     data,
     expected: check.expected,
     actual: check.actual,
@@ -165,8 +163,7 @@ export default defineRule({
         }
         let failed = false;
         for (const recognised of tables) {
-          const { table, checks } = evaluateRecognised(recognised);
-          for (const check of checks) failed = reportCheck(context, recognised, table, check) || failed;
+          for (const check of context.model.identityChecks(recognised)) failed = reportCheck(context, recognised, check) || failed;
         }
         for (const p of unread) {
           context.report({

@@ -33,10 +33,8 @@
  *
  * Every regular expression here is linear: bounded windows, no nested quantifiers.
  */
-import { lastAtMost } from '../src/structure/positions';
-import { defineRule } from '../src/engine/define';
+import { defineRule, firstLineRange, lastAtMost, lineIndexAt, numberOption } from '../src/kit/index';
 import { messagesFor, inLocale } from './locales/index';
-import { firstLineRange, numberOption } from './lib/text';
 import type { SectionInfo, SectionKey, TableId, TemplateKey, TextLine } from '../src/types';
 
 const RULE_ID = 'template-version';
@@ -160,10 +158,6 @@ export interface LabelContext {
 }
 
 const SENTENCE_PUNCTUATION = /[。,;!?]/u;
-
-function lineIndexAt(lines: LabelContext['lines'], offset: number): number {
-  return lastAtMost(lines.length, (i) => lines[i]!.start, offset);
-}
 
 /** True where an offset of the text lies in a table or on a label line (no sentence punctuation). */
 export function isLabelPosition(ctx: LabelContext, offset: number): boolean {

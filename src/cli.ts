@@ -25,7 +25,7 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import pkg from '../package.json' with { type: 'json' };
-import { createAuditor, type Auditor } from './engine/index';
+import { createAuditor, type Auditor } from './api';
 import { AuditConfigError, AuditInputError } from './errors';
 import {
   csvHeader,

@@ -20,7 +20,7 @@
  * format comes from the content type, else from the bytes — or JSON `{ content, uri?, format?, meta? }`.
  * Messages are in Chinese unless the request asks for English (`locale`, or `Accept-Language: en`).
  */
-import { createAuditor, type Auditor } from './engine/index';
+import { createAuditor, type Auditor } from './api';
 import { AuditInputError } from './errors';
 import { describeError } from './format/errors';
 import type { AuditConfig, AuditInput, AuditSource, FindingValue, Locale, PdfTextInput, Severity } from './types';

@@ -4,8 +4,8 @@
  *   import { audit } from 'xxgk-audit';
  *   const result = audit(reportText);
  */
-export { audit, createAuditor, getRules } from './engine/index';
-export type { Auditor } from './engine/index';
+export { audit, createAuditor, getRules } from './api';
+export type { Auditor } from './api';
 export { defineRule, definePlugin } from './engine/define';
 export { AuditConfigError, AuditInputError } from './errors';
 export { createPublishHook } from './hook';
@@ -18,6 +18,6 @@ export type {
   PublishHookResponse,
   PublishHookVerdict,
 } from './hook';
-export { default as builtInPlugin } from '../rules/index';
+export { builtInPlugin } from './api';
 export * from './format/index';
 export type * from './types';

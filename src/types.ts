@@ -330,6 +330,11 @@ export interface Plugin {
   name: string;
   rules: Record<string, Rule>;
   configs?: Record<string, AuditConfig>;
+  /**
+   * Table templates the plugin adds (each validated against schemas/template.schema.json when the
+   * configuration is resolved); structure reads the tables of every enabled plugin's templates.
+   */
+  templates?: readonly TemplateDefinition[];
 }
 
 /** A configured severity: off, info, warning, error, or ESLint's 'warn' and 0 (off), 1 (warning), 2 (error). */
@@ -389,6 +394,120 @@ export interface SectionNode extends TreeNode {
   children: TreeNode[];
 }
 
+// ---------------------------------------------------------------------------
+// Table templates (schemas/template.schema.json; the built-in ones are rules/templates/*.json)
+// ---------------------------------------------------------------------------
+
+export type TableKind = 'T2' | 'T3' | 'T4' | 'STAT';
+export type ValueType = 'count' | 'amount' | 'signed';
+
+export interface ColumnDefinition {
+  key: string;
+  label: string;
+  type: ValueType;
+  /** Words of a cell note that name this column (「其中修订 16 件」 → 本年制发件数). */
+  noteWords?: string[];
+}
+
+export interface RowDefinition {
+  key: string;
+  /** Verbatim label as printed in the template. */
+  label: string;
+  /** Label used in formulas and messages. */
+  short?: string;
+  /** Label forms to look for, best first (compacted before matching). */
+  match: string[];
+  parent: string | null;
+  leaf: boolean;
+  /** The template expects numbers in this row. */
+  values: boolean;
+  optional?: boolean;
+  /** Columns of this row in printed order (default: all). */
+  columns?: string[];
+  type?: ValueType;
+}
+
+export interface CellRef {
+  row: string;
+  column: string;
+  sign?: 1 | -1;
+}
+
+export type OperandDefinition =
+  | CellRef
+  | { rows: string[]; column: string; sign?: 1 | -1 }
+  | { row: string; columns: string[]; sign?: 1 | -1 };
+
+export interface SumIdentityDefinition {
+  id: string;
+  kind: IdentityKind;
+  description: string;
+  forEach?: { rows?: string[]; columns?: string[] };
+  target: CellRef;
+  op: IdentityOp;
+  operands: OperandDefinition[];
+  onlyIfTargetPresent?: boolean;
+}
+
+export interface CellCheckDefinition {
+  id: string;
+  kind: IdentityKind;
+  description: string;
+  check: 'cellType';
+}
+
+export type IdentityDefinition = SumIdentityDefinition | CellCheckDefinition;
+
+export type ReadDefinition =
+  | { mode: 'rows' }
+  | { mode: 'flat'; after: string[]; order: Array<[string, string]> };
+
+/** A table template: rows, columns and identities, as schemas/template.schema.json defines it. */
+export interface TemplateDefinition {
+  id: TableKind;
+  /** e.g. 'TPL2021-T3'. */
+  key: string;
+  template: 'TPL2019' | 'TPL2021' | 'BOTH' | 'REG2007';
+  name: string;
+  variant?: string;
+  markers: { start: string[]; strong?: string[] };
+  read: ReadDefinition;
+  columns: ColumnDefinition[];
+  rows: RowDefinition[];
+  identities: IdentityDefinition[];
+}
+
+/** How an identity is known: printed in the template (OFFICIAL), implied by its structure (STRUCTURAL), or inferred (INFERRED). */
+export type IdentityKind = 'OFFICIAL' | 'STRUCTURAL' | 'INFERRED';
+/** The comparison of an identity ('!=' flags a header row that repeats a sum). */
+export type IdentityOp = '=' | '<=' | '>=' | '!=';
+
+/** One identity (勾稽关系) of a recognised table, checked on the cells that were read. */
+export interface IdentityCheck {
+  identity: string;
+  kind: IdentityKind;
+  status: 'pass' | 'fail' | 'unchecked';
+  /** The comparison: target op Σ operands ('!=' flags a header row that repeats a sum). */
+  op: IdentityOp;
+  /** zh */
+  description: string;
+  /** With Chinese row/column labels, e.g. 「（七）总计[自然人] = （一）予以公开[自然人] + …」. */
+  formula: string;
+  tableId: string;
+  row: string;
+  column: string;
+  rowLabel: string;
+  columnLabel: string;
+  expected: number | null;
+  actual: number | null;
+  operands: Array<{ row: string; column: string; value: number | null }>;
+  /** Operands (and target) that were blank, '/', '-' or not read. */
+  blankOperands: number;
+  /** Target cell range (offsets into the text given to readTables). */
+  start: number;
+  end: number;
+}
+
 export interface ReportModel {
   format: ReportFormat;
   uri?: string;
@@ -427,6 +546,13 @@ export interface ReportModel {
    * never a pass (spec/presentations.md §2.2).
    */
   printedTables: PrintedTable[];
+  /**
+   * The identity checks of one of `tables`, computed once when the model is built (treat them as
+   * read-only). `start`/`end` of a check are offsets into `text`; report with the cells' positions.
+   */
+  identityChecks(table: RecognisedTable): readonly IdentityCheck[];
+  /** The table templates the tables were read with (the built-in plugin's and any plugin's). */
+  templates: readonly TemplateDefinition[];
   tree: TreeNode;
   /** The model of `meta.previous` (last year's report), when given; its own `previous` is null. */
   previous: ReportModel | null;

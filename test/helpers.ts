@@ -4,6 +4,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { expect } from '@jest/globals';
 import { audit, AuditInputError, type AuditInput, type ReportFormat } from '../src/index';
+import builtInTemplates from '../rules/templates/index';
+import { compileTemplates } from '../src/structure/tables/index';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const fixturesDir = join(here, 'fixtures');
@@ -97,3 +99,7 @@ export function expectReturnsOrRefuses(input: AuditInput, format: ReportFormat, 
     }
   }, size);
 }
+
+/** The built-in table templates (the built-in plugin registers them), compiled as the engine does. */
+export const TEMPLATE_DEFS = builtInTemplates;
+export const TEMPLATES = compileTemplates(builtInTemplates);

@@ -4,7 +4,8 @@
  */
 import { Ajv, type ValidateFunction } from 'ajv';
 import configSchema from '../../schemas/audit-config.schema.json' with { type: 'json' };
-import type { AuditConfig, Impact, Locale, Plugin, Rule, RuleSetting, Severity, SeveritySetting } from '../types';
+import { compileTemplates, type TemplateSet } from '../structure/tables/templates';
+import type { AuditConfig, Impact, Locale, Plugin, Rule, RuleSetting, Severity, SeveritySetting, TemplateDefinition } from '../types';
 import { AuditConfigError } from '../errors';
 
 export const DEFAULT_WEIGHTS: Record<Impact, number> = { critical: 10, serious: 7, moderate: 3, minor: 1 };
@@ -38,6 +39,8 @@ export interface ResolvedConfig {
   ruleTimeBudget: number;
   /** A report passes with no error finding and a score of at least this. */
   minScore: number;
+  /** The enabled plugins' table templates, compiled. */
+  templates: TemplateSet;
 }
 
 const IMPACTS = new Set(['critical', 'serious', 'moderate', 'minor']);
@@ -226,5 +229,19 @@ export function resolveConfig(config: AuditConfig | undefined, builtIn: Plugin):
     maxInputSize: cfg.maxInputSize,
     ruleTimeBudget: cfg.ruleTimeBudget ?? DEFAULT_RULE_TIME_BUDGET,
     minScore: cfg.minScore ?? DEFAULT_MIN_SCORE,
+    templates: templatesOf(plugins),
   };
+}
+
+/** The plugins' table templates, compiled (a single plugin's list is compiled once, whatever the configuration). */
+function templatesOf(plugins: readonly Plugin[]): TemplateSet {
+  const lists = plugins.map((p) => p.templates).filter((t): t is readonly TemplateDefinition[] => t !== undefined && t.length > 0);
+  for (const [i, list] of lists.entries()) {
+    if (!Array.isArray(list)) throw new AuditConfigError(`plugin "${plugins[i]?.name}": templates must be an array of template definitions`, { code: 'BAD_PLUGIN' });
+  }
+  try {
+    return compileTemplates(lists.length === 1 ? lists[0]! : lists.flat());
+  } catch (e) {
+    throw new AuditConfigError(`plugin templates: ${(e as Error).message}`, { code: 'BAD_PLUGIN' });
+  }
 }

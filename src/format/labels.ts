@@ -12,7 +12,7 @@ import type {
   Severity,
   TemplateKey,
 } from '../types';
-import { getRules } from '../engine/index';
+import { getRules } from '../api';
 
 /** Rule metadata as `getRules()` and `createAuditor().rules` give it. */
 export type RuleInfo = { id: string; meta: RuleMeta };

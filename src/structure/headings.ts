@@ -12,23 +12,8 @@ export interface HeadingCandidate {
   titleOffset: number;
 }
 
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-
-/** 一 → 1, 十二 → 12, 二十 → 20 (up to 99). */
-export function chineseNumber(s: string): number | null {
-  if (s.length === 0 || s.length > 3) return null;
-  let total = 0;
-  let current = 0;
-  for (const ch of s) {
-    const v = CN_DIGITS[ch];
-    if (v === undefined) return null;
-    if (v === 10) {
-      total += (current || 1) * 10;
-      current = 0;
-    } else current = v;
-  }
-  return total + current;
-}
+export { chineseNumber } from '../common/numerals';
+import { chineseNumber } from '../common/numerals';
 
 const LEVEL1 = /^([一二三四五六七八九十]{1,3}) {0,2}[、.,:](?![一二三四五六七八九十\d])/u;
 /** 「一 概述」: a numeral and a space, then a title (accepted only when the title names a part). */

@@ -3,6 +3,7 @@
  */
 import type { IssuerLevel, IssuerType, TextLine } from '../types';
 import { isChromeLine } from './lines';
+import { plausibleYear } from '../common/text';
 
 const TITLE_WORDS = /(年度报告|年报|年度[^\s。,]{0,4}报告)/u;
 const TITLE_YEAR = /(\d{4})年度?/u;
@@ -55,10 +56,6 @@ function titleOf(lines: TextLine[], first: TextLine, last: TextLine, text: strin
   const lead = first.text.length - first.text.trimStart().length;
   const trail = last.text.length - last.text.trimEnd().length;
   return { text, firstLine: first.index, lastLine: last.index, start: first.start + lead, end: last.end - trail };
-}
-
-function plausibleYear(y: number): boolean {
-  return y >= 2000 && y <= 2100;
 }
 
 /** Report year from the title, then the statistics period, then the first year in the opening text. */

@@ -10,7 +10,8 @@ import { findIssuer, findTitle, findYear, isIssuerLine, issuerLevelOf, issuerTyp
 import { detectTemplate, eraOf, expectedTemplateOf, fingerprint } from './template';
 import { createPositionMapper } from './positions';
 import { buildTree } from './tree';
-import { readTablesWithCoverage, toRecognisedTable } from './tables/index';
+import { evaluateRecognised, evaluateTable, loadTemplates, readTablesWithCoverage, toRecognisedTable } from './tables/index';
+import type { TemplateSet } from './tables/templates';
 
 export interface ModelInput {
   format: ReportFormat;
@@ -20,6 +21,8 @@ export interface ModelInput {
   /** Offsets of `source` where its pages begin, when known. */
   pageStarts?: number[];
   normalized: NormalizedText;
+  /** The table templates to read tables with (compiled from the enabled plugins' templates). */
+  templates: TemplateSet;
 }
 
 const VALUE_LINE = /^(?:[-+]?\d[\d,]*(?:\.\d+)?|[/\-—–]|无)?$/u;
@@ -52,7 +55,10 @@ export function buildModel(input: ModelInput): ReportModel {
   const issuer = input.meta.issuer ?? findIssuer(lines, title, text);
   const fp = fingerprint(text);
   const mapper = createPositionMapper(source, normalized.map, input.pageStarts);
-  const { tables: read, printed } = readTablesWithCoverage(text);
+  const { tables: read, printed } = readTablesWithCoverage(text, input.templates);
+  const tables = read.map((t) => toRecognisedTable(t, mapper.positionOf));
+  // The identities are checked once here, on the tables as read; rules read them from the model.
+  const checks = new Map(tables.map((t, i) => [t, evaluateTable(read[i]!, input.templates)]));
 
   const model: ReportModel = {
     format: input.format,
@@ -73,9 +79,12 @@ export function buildModel(input: ModelInput): ReportModel {
     issuerType: input.meta.issuerType ?? issuerTypeOf(issuer),
     issuerLevel: issuerLevelOf(issuer),
     sections,
-    tables: read.map((t) => toRecognisedTable(t, mapper.positionOf)),
+    tables,
     tableRanges: read.map((t): [number, number] => [t.start, t.end]),
     printedTables: printed,
+    // A table that did not come from this model (made by hand in a test) is checked when asked.
+    identityChecks: (table) => checks.get(table) ?? evaluateRecognised(table, input.templates).checks,
+    templates: loadTemplates(input.templates),
     tree: { type: 'root', children: [] },
     previous: null,
     publishedAt: publicationDate(input.meta, lines),

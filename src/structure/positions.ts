@@ -13,20 +13,8 @@ export interface PositionMapper {
   textOffsetAt(sourceOffset: number): number;
 }
 
-/**
- * The last index `i` in [0, n) whose `valueAt(i)` is at most `x`, for values that never decrease
- * (0 when none is): the line a text offset is on, the run a compacted offset is in.
- */
-export function lastAtMost(n: number, valueAt: (i: number) => number, x: number): number {
-  let lo = 0;
-  let hi = n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (valueAt(mid) <= x) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+import { lastAtMost } from '../common/text';
+export { lastAtMost };
 
 export function createPositionMapper(source: string, map: Int32Array, pageStarts?: readonly number[]): PositionMapper {
   const lineStarts = [0];

@@ -9,7 +9,7 @@ import { dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { audit } from '../../src/index';
 import { readPdf } from '../../src/pdf/index';
-import type { AuditConfig, AuditInput, InputFormat } from '../../src/types';
+import type { AuditConfig, AuditInput, AuditSource, InputFormat } from '../../src/types';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -35,9 +35,9 @@ async function main(): Promise<void> {
   for (const file of roots.flatMap((r) => walk(r, []))) {
     const ext = extname(file).toLowerCase();
     const name = file.startsWith(root) ? relative(root, file) : relative(resolve(root, '..', 'shared'), file);
-    let input: string | AuditInput;
+    let input: AuditSource;
     try {
-      if (ext === '.pdf') input = (await readPdf(readFileSync(file))) as AuditInput;
+      if (ext === '.pdf') input = await readPdf(readFileSync(file));
       else if (ext === '.docx') input = { format: 'docx', content: new Uint8Array(readFileSync(file)) } as AuditInput;
       else if (FORMAT[ext]) input = { format: FORMAT[ext], content: new Uint8Array(readFileSync(file)) } as AuditInput;
       else continue;

@@ -178,7 +178,7 @@ const HAND_CHECKED: readonly HandChecked[] = [
     reason: 'two windows of ≤ 20 in sequence, not nested: at most ~21 × 21 steps per attempt',
   },
   {
-    file: 'rules/lib/text.ts',
+    file: 'src/kit/text.ts',
     pattern: String.raw`^(.{0,30}?)[(（]? {0,2}(\d{4}|[〇零○Oo一二三四五六七八九]{4}) {0,2}年 {0,2}(\d{1,2}|[一二三四五六七八九十]{1,3}) {0,2}月 {0,2}(\d{1,2}|[一二三四五六七八九十]{1,3}) {0,2}[日号] {0,2}[)）]? {0,2}[。.]?$`,
     reason:
       'anchored at both ends; one window (≤ 30) then a date of fixed shape whose parts are ≤ 4 ' +

@@ -12,7 +12,7 @@ import rule, {
   percentAgrees,
   tableValueFor,
 } from '../../rules/narrative-consistency';
-import { narrativeText } from '../../rules/lib/report';
+import { narrativeText } from '../../src/kit/index';
 import { expectLinearCost, fixture, seeds } from '../helpers';
 
 const RULE = 'narrative-consistency';

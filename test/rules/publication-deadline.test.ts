@@ -8,7 +8,7 @@ import rule, {
   findSignatureDate,
   issuerCategoryOf,
 } from '../../rules/publication-deadline';
-import { parseDateLine } from '../../rules/lib/text';
+import { parseDateLine } from '../../src/kit/index';
 import { expectLinearCost, fixture, seeds } from '../helpers';
 
 const RULE = 'publication-deadline';

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { auditWithRule, findingsOf, outcomeOf } from 'xxgk-audit/testing';
 import type { AuditResult, Finding, TableCell } from '../../src/types';
 import rule, { checkTableCells, DEFAULT_AMOUNT_LIMITS, isBlankArtifact } from '../../rules/table-cells';
-import { expectLinearCost, fixture, seeds } from '../helpers';
+import { expectLinearCost, fixture, seeds, TEMPLATE_DEFS } from '../helpers';
 
 const RULE = 'table-cells';
 const all = seeds();
@@ -174,8 +174,8 @@ describe('units and amounts (tables.md T2-5)', () => {
   it('the same amount in a township report would be flagged (pure function)', () => {
     const r = auditWithRule(rule, fixture('peers/govnianbao__huaian2024.txt'));
     const t2 = r.report.tables.find((t) => t.id === 'T2')!;
-    expect(checkTableCells(t2, { issuerLevel: 'township' }).map((f) => f.messageId)).toEqual(['implausibleAmount']);
-    expect(checkTableCells(t2, { issuerLevel: 'prefecture' })).toEqual([]);
+    expect(checkTableCells(t2, { issuerLevel: 'township', templates: TEMPLATE_DEFS }).map((f) => f.messageId)).toEqual(['implausibleAmount']);
+    expect(checkTableCells(t2, { issuerLevel: 'prefecture', templates: TEMPLATE_DEFS })).toEqual([]);
   });
 });
 
@@ -218,7 +218,7 @@ describe('inputs and applicability', () => {
   it('a table without its template is skipped by the pure function', () => {
     const cells: TableCell[] = [];
     const table = { id: 'T2' as const, template: 'LOCAL-T2', name: '表二', rows: [], columns: [], cells, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } };
-    expect(checkTableCells(table, { issuerLevel: null })).toEqual([]);
+    expect(checkTableCells(table, { issuerLevel: null, templates: TEMPLATE_DEFS })).toEqual([]);
   });
 });
 

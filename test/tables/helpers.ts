@@ -1,4 +1,5 @@
 import { normalize } from '../../src/normalize/index';
+import { TEMPLATES } from '../helpers';
 import { evaluateTable, readTables, type IdentityCheck, type ReadTable } from '../../src/structure/tables/index';
 
 export const norm = (raw: string) => normalize(raw).text;
@@ -21,8 +22,8 @@ export function value(table: ReadTable, row: string, column: string): number | n
 }
 
 export function checksOf(text: string): { tables: ReadTable[]; checks: IdentityCheck[] } {
-  const tables = readTables(text);
-  return { tables, checks: tables.flatMap((t) => evaluateTable(t)) };
+  const tables = readTables(text, TEMPLATES);
+  return { tables, checks: tables.flatMap((t) => evaluateTable(t, TEMPLATES)) };
 }
 
 export const failing = (checks: IdentityCheck[]) => checks.filter((c) => c.status === 'fail');

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { evaluateTable, readTables, type ReadTable } from '../../src/structure/tables/index';
-import { fixture } from '../helpers';
+import { fixture, TEMPLATES } from '../helpers';
 import { failing, norm, rowValues, tableOf } from './helpers';
 import { cellPerLineLayout, pipeLayout, spacedLayout, tabLayout, T3_GRID, T4_VALUES } from './layouts';
 
@@ -25,7 +25,7 @@ const mutable = (t: ReadTable) => (t.id === 'T3' || t.id === 'T4') && t.readable
 
 describe('built layouts read back the grid they were built from', () => {
   it.each(subjects.filter(([name]) => name.startsWith('built')))('%s', (_name, text) => {
-    const tables = readTables(text);
+    const tables = readTables(text, TEMPLATES);
     const t3 = tableOf(tables, 'T3');
     const t4 = tableOf(tables, 'T4');
     expect(t3.rows.filter((r) => t3.cells.some((c) => c.row === r.key)).map((r) => rowValues(t3, r.key))).toEqual(T3_GRID);
@@ -34,11 +34,11 @@ describe('built layouts read back the grid they were built from', () => {
 });
 
 describe.each(subjects)('%s', (_name, text) => {
-  const tables = readTables(text).filter(mutable);
+  const tables = readTables(text, TEMPLATES).filter(mutable);
 
   it('is consistent as printed: no identity of 表三 or 表四 fails', () => {
     expect(tables.length).toBeGreaterThan(0);
-    expect(tables.flatMap((t) => failing(evaluateTable(t)))).toEqual([]);
+    expect(tables.flatMap((t) => failing(evaluateTable(t, TEMPLATES)))).toEqual([]);
   });
 
   it('changing any one number of 表三 or 表四 makes an identity of that table fail', () => {
@@ -48,9 +48,9 @@ describe.each(subjects)('%s', (_name, text) => {
         if (cell.kind !== 'number' || cell.value === null) continue;
         const changed = String(cell.value + 3);
         const mutated = text.slice(0, cell.start) + changed + text.slice(cell.end);
-        const again = readTables(mutated).find((t) => t.id === table.id)!;
+        const again = readTables(mutated, TEMPLATES).find((t) => t.id === table.id)!;
         const read = again.cells.find((c) => c.row === cell.row && c.column === cell.column);
-        const fails = failing(evaluateTable(again));
+        const fails = failing(evaluateTable(again, TEMPLATES));
         expect({ table: table.id, row: cell.row, column: cell.column, read: read?.value, failsInTable: fails.some((f) => f.tableId === table.id) }).toEqual({
           table: table.id,
           row: cell.row,

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { evaluateTable, readTables } from '../../src/structure/tables/index';
-import { fixture } from '../helpers';
+import { fixture, TEMPLATES } from '../helpers';
 import { checksOf, failing, norm, rowValues, tableOf, value } from './helpers';
 
 const seed002 = norm(fixture('seeds/002_9ab6ef9a76a23be4.txt'));
@@ -67,7 +67,7 @@ describe('seed 002 (tab-separated, all zeros, TPL2021)', () => {
 
     it('an empty row followed by the numbers still reads the numbers', () => {
       const text = blankT4(`${'\t'.repeat(14)}\n${'1\t0\t0\t0\t1\t'.repeat(3).slice(0, -1)}`);
-      const t4 = tableOf(readTables(text), 'T4');
+      const t4 = tableOf(readTables(text, TEMPLATES), 'T4');
       expect(['review', 'direct', 'afterReview'].map((r) => rowValues(t4, r))).toEqual([
         [1, 0, 0, 0, 1],
         [1, 0, 0, 0, 1],
@@ -86,7 +86,7 @@ describe('表二 cells detached from their rows (issue #5), built from seed 002'
     expect(raw).toContain(rows);
     return norm(raw.replace(header, header + detached).replace(rows, printedRows));
   };
-  const t2Of = (text: string) => tableOf(readTables(text), 'T2');
+  const t2Of = (text: string) => tableOf(readTables(text, TEMPLATES), 'T2');
 
   it('a noted number printed on its own goes into the row printed one cell short, in the column its note names', () => {
     const t2 = t2Of(build('7\n（其中修订 2 件）\n9\n(含自然失效 4 件)\n', '规章\t3\t40\n行政规范性文件\t5\t12\n'));
@@ -117,7 +117,7 @@ describe('表二 cells detached from their rows (issue #5), built from seed 002'
 describe('seed 003 (pre-2019 statistics table, one cell per line)', () => {
   const { tables } = checksOf(seed003);
   const stat = tableOf(tables, 'STAT');
-  const checks = evaluateTable(stat);
+  const checks = evaluateTable(stat, TEMPLATES);
   const check = (id: string) => checks.filter((c) => c.identity === id);
 
   it('reads the numbers of the 主动公开 block, 行政复议 and 机构 rows', () => {
@@ -292,7 +292,7 @@ describe('PDF text (plain pdftotext): never a false failure', () => {
   });
 
   it('plain 洪泽区 2023 text prints 表三 column by column: marked unreadable', () => {
-    const t3 = tableOf(readTables(pdf('kirogovcompare__hzq2023_working.raw.txt')), 'T3');
+    const t3 = tableOf(readTables(pdf('kirogovcompare__hzq2023_working.raw.txt'), TEMPLATES), 'T3');
     expect(t3.readable).toBe(false);
     expect(t3.issues.join()).toContain('按列');
   });
@@ -327,7 +327,7 @@ describe('offsets', () => {
     ['洪泽区 2023', hzq2023],
     ['淮安市 2024', huaian],
   ])('%s: every number cell points at its digits in the text', (_name, text) => {
-    for (const t of readTables(text)) {
+    for (const t of readTables(text, TEMPLATES)) {
       for (const c of t.cells.filter((x) => x.kind === 'number')) expect(text.slice(c.start, c.end)).toBe(c.text);
       expect(t.start).toBeLessThan(t.end);
     }

@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import { audit } from '../../src/index';
 import { readTables, readTablesWithCoverage } from '../../src/structure/tables/index';
 import { ROW_BUDGET, runAt, splitRun, type RunIdentity } from '../../src/structure/tables/infer';
-import { expectLinearCost, fixture } from '../helpers';
+import { expectLinearCost, fixture, TEMPLATES } from '../helpers';
 import { norm, tableOf } from './helpers';
 
 const shuyang = fixture('real/202_2025_county_shuyang.txt');
@@ -19,7 +19,7 @@ const shuyangRunTogether = shuyang.replace(SEVEN_CELL_ROW, (_m, label: string, c
 /** …or glued to the label (「| 予以公开29010030294 |」). */
 const shuyangGlued = shuyang.replace(SEVEN_CELL_ROW, (_m, label: string, cells: string) => `| ${label}${cells.replace(/[ |]/g, '')} |`);
 
-const cellsOf = (text: string) => tableOf(readTables(norm(text)), 'T3').cells;
+const cellsOf = (text: string) => tableOf(readTables(norm(text), TEMPLATES), 'T3').cells;
 
 describe('表三 rows run together in a real report (202 Shuyang 2025)', () => {
   const original = cellsOf(shuyang);
@@ -73,7 +73,7 @@ describe('seed 002 with rows run together', () => {
 
   it('an all-zero row run together has one split and is read as inferred zeros', () => {
     const text = glue(seed, '一、本年新收政府信息公开申请数量', '0000000');
-    const t3 = tableOf(readTables(norm(text)), 'T3');
+    const t3 = tableOf(readTables(norm(text), TEMPLATES), 'T3');
     expect(t3.cells).toHaveLength(175);
     const row = t3.cells.filter((c) => c.row === 'new');
     expect(row.map((c) => [c.value, c.inferred])).toEqual(Array(7).fill([0, true]));
@@ -85,7 +85,7 @@ describe('seed 002 with rows run together', () => {
     // and 一 + 二 = （七） + 四 ties the two unread rows together.
     let text = glue(seed, '一、本年新收政府信息公开申请数量', '220000022');
     text = glue(text, '四、结转下年度继续办理', '220000022');
-    const { tables, printed } = readTablesWithCoverage(norm(text));
+    const { tables, printed } = readTablesWithCoverage(norm(text), TEMPLATES);
     const t3 = tableOf(tables, 'T3');
     expect(t3.cells).toHaveLength(175 - 14);
     expect(t3.cells.some((c) => c.row === 'new' || c.row === 'carryOver')).toBe(false);
@@ -102,7 +102,7 @@ describe('seed 002 with rows run together', () => {
     // Only 一 run together; 四 printed apart as 22 | 0 | … | 22: 一 + 二 = （七） + 四 leaves 22 | 0 | 0 | 0 | 0 | 0 | 22.
     let text = glue(seed, '一、本年新收政府信息公开申请数量', '220000022');
     text = text.replace(rowOf('四、结转下年度继续办理'), (line) => line.replace(zeros, '\t\t22\t0\t0\t0\t0\t0\t22'));
-    const t3 = tableOf(readTables(norm(text)), 'T3');
+    const t3 = tableOf(readTables(norm(text), TEMPLATES), 'T3');
     expect(t3.cells.filter((c) => c.row === 'new').map((c) => [c.value, c.inferred])).toEqual([
       [22, true],
       [0, true],
@@ -163,6 +163,6 @@ describe('splitRun', () => {
     expect(1e9 - budget.left).toBeLessThanOrEqual(ROW_BUDGET + 1);
     // A hostile table: many rows of long digit runs, each glued to a 表三 label.
     const rows = (k: number) => Array.from({ length: k }, (_, i) => `（一）予以公开${String(7 * i + 1).padEnd(60, '9')}`).join('\n');
-    expectLinearCost(() => readTables(rows(2_000)), rows(2_000).length);
+    expectLinearCost(() => readTables(rows(2_000), TEMPLATES), rows(2_000).length);
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { TEMPLATES } from '../helpers';
+import { AuditConfigError, builtInPlugin, createAuditor, definePlugin } from '../../src/index';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +20,29 @@ describe('template definitions', () => {
     for (const d of defs) expect({ key: d.key, valid: validate(d), errors: validate.errors ?? null }).toEqual({ key: d.key, valid: true, errors: null });
   });
 
-  it('loadTemplates returns the same definitions, validated', () => {
-    expect(loadTemplates().map((d) => d.key).sort()).toEqual(defs.map((d) => d.key).sort());
+  it('the built-in plugin registers every file of rules/templates, validated', () => {
+    expect(loadTemplates(TEMPLATES).map((d) => d.key).sort()).toEqual(defs.map((d) => d.key).sort());
+    expect((builtInPlugin.templates ?? []).map((d) => d.key).sort()).toEqual(defs.map((d) => d.key).sort());
+  });
+
+  it('a plugin template is validated when the configuration is resolved', () => {
+    const t4 = defs.find((d) => d.key === 'T4')!;
+    const plugin = (templates: unknown[]) => definePlugin({ name: 'p', rules: {}, templates: templates as TemplateDefinition[] });
+    const code = (fn: () => unknown) => {
+      try {
+        fn();
+        return null;
+      } catch (e) {
+        return e instanceof AuditConfigError ? [e.code, e.message] : ['not a config error', String(e)];
+      }
+    };
+    expect(code(() => createAuditor({ plugins: [plugin([{ ...t4, key: 'T4-LOCAL', rows: undefined }])] }))?.[0]).toBe('BAD_PLUGIN');
+    expect(code(() => createAuditor({ plugins: [plugin([t4])] }))).toEqual(['BAD_PLUGIN', 'plugin templates: template T4 is defined twice']);
+    expect(code(() => createAuditor({ plugins: [plugin([{ ...t4, key: 'T4-LOCAL', identities: [{ id: 'T4-99', kind: 'OFFICIAL', description: 'x', target: { row: 'nosuch', column: 'total' }, op: '=', operands: [{ row: 'nosuch', column: 'total' }] }] }])] }))).toEqual([
+      'BAD_PLUGIN',
+      'plugin templates: template T4-LOCAL: T4-99: unknown row nosuch; T4-99: unknown row nosuch',
+    ]);
+    expect(code(() => createAuditor({ plugins: [plugin([{ ...t4, key: 'T4-LOCAL' }])] }))).toBeNull();
   });
 
   it('the schema rejects malformed definitions', () => {

@@ -3,7 +3,7 @@
  * definitions. A blank, '/', '-' or unread cell counts as 0 in the sum; a check that fails only
  * because of such cells is 'unchecked', not 'fail'.
  */
-import { compiledTemplates, cellType, type CompiledTemplate } from './templates';
+import { cellType, type CompiledTemplate, type TemplateSet } from './templates';
 import type {
   CellCheckDefinition,
   IdentityCheck,
@@ -23,8 +23,8 @@ export interface Ref {
 const OP_TEXT: Record<IdentityOp, string> = { '=': '=', '<=': '≤', '>=': '≥', '!=': '≠' };
 const EPSILON = 1e-6;
 
-function templateOf(table: ReadTable): CompiledTemplate | undefined {
-  return compiledTemplates().find((t) => t.def.key === table.template);
+function templateOf(table: ReadTable, templates: TemplateSet): CompiledTemplate | undefined {
+  return templates.find((t) => t.def.key === table.template);
 }
 
 const bind = (key: string, value: string | null) => (key === '$' && value !== null ? value : key);
@@ -190,10 +190,14 @@ export function sumBindings(t: CompiledTemplate): Array<{ def: SumIdentityDefini
   return out;
 }
 
-/** Evaluates every identity of the table's template on the cells read. */
-export function evaluateTable(table: ReadTable): IdentityCheck[] {
-  const t = templateOf(table);
-  if (!t) return [];
+/** Evaluates every identity of the table's template (found in `templates` by key) on the cells read. */
+export function evaluateTable(table: ReadTable, templates: TemplateSet): IdentityCheck[] {
+  const t = templateOf(table, templates);
+  return t ? evaluateWith(table, t) : [];
+}
+
+/** Evaluates every identity of template `t` on the cells of `table`. */
+export function evaluateWith(table: ReadTable, t: CompiledTemplate): IdentityCheck[] {
   const view = new TableView(table, t);
   const out: IdentityCheck[] = [];
   for (const def of t.def.identities) {

@@ -3,7 +3,7 @@
  */
 export { readTables, readTablesWithCoverage, cellsExpected, type PrintedTableRead } from './read';
 export { evaluateTable } from './evaluate';
-export { loadTemplates } from './templates';
+export { compileTemplates, loadTemplates, type TemplateSet } from './templates';
 export { evaluateRecognised, fromRecognisedTable, toRecognisedTable } from './model';
 export type {
   CellCheckDefinition,

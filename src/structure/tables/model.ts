@@ -4,6 +4,7 @@
  */
 import type { Position, RecognisedTable, TableCell } from '../../types';
 import { evaluateTable } from './evaluate';
+import type { TemplateSet } from './templates';
 import type { IdentityCheck, ReadCell, ReadTable } from './types';
 
 /** A `ReadTable` as a `RecognisedTable`: offsets of the normalised text mapped by `positionOf`. */
@@ -51,18 +52,11 @@ export function fromRecognisedTable(table: RecognisedTable): ReadTable {
   };
 }
 
-const evaluated = new WeakMap<RecognisedTable, { table: ReadTable; checks: IdentityCheck[] }>();
-
 /**
- * The identity checks of a recognised table, computed once per table object (several rules read
- * them). The result is shared: treat it as read-only.
+ * The identity checks of a recognised table that did not come from a model (the model computes
+ * its tables' checks once, `ReportModel.identityChecks`).
  */
-export function evaluateRecognised(recognised: RecognisedTable): { table: ReadTable; checks: IdentityCheck[] } {
-  let hit = evaluated.get(recognised);
-  if (!hit) {
-    const table = fromRecognisedTable(recognised);
-    hit = { table, checks: evaluateTable(table) };
-    evaluated.set(recognised, hit);
-  }
-  return hit;
+export function evaluateRecognised(recognised: RecognisedTable, templates: TemplateSet): { table: ReadTable; checks: IdentityCheck[] } {
+  const table = fromRecognisedTable(recognised);
+  return { table, checks: evaluateTable(table, templates) };
 }

@@ -7,7 +7,7 @@ import { assignByAnchors, assignByLines, lastGapEnd, type Assignment } from './a
 import { compactLabel } from './compact';
 import { TABLE_BUDGET } from './infer';
 import { recoverRows } from './recover';
-import { compiledTemplates, type CompiledTemplate } from './templates';
+import type { CompiledTemplate, TemplateSet } from './templates';
 import { tokenize, type Token, type TokenizedText } from './tokens';
 import type { ReadCell, ReadTable, TableKind } from './types';
 import type { PrintedTable } from '../../types';
@@ -359,8 +359,8 @@ function readKind(doc: TokenizedText, kinds: Kind[], k: Kind): ReadTable | null 
 }
 
 /** Reads every template table found in `text` (normalised report text); offsets point into `text`. */
-export function readTables(text: string): ReadTable[] {
-  return readTablesWithCoverage(text).tables;
+export function readTables(text: string, templates: TemplateSet): ReadTable[] {
+  return readTablesWithCoverage(text, templates).tables;
 }
 
 /** A template table the text prints, with how many of its value cells were read (the model's `printedTables`). */
@@ -396,11 +396,11 @@ function labelsFound(doc: TokenizedText, t: CompiledTemplate, region: Region): n
  * The template tables in `text` and, for every kind whose heading or labels are printed, how much of
  * it was read (spec/presentations.md §2.2: a table printed but not read is never a pass).
  */
-export function readTablesWithCoverage(text: string): { tables: ReadTable[]; printed: PrintedTableRead[] } {
+export function readTablesWithCoverage(text: string, set: TemplateSet): { tables: ReadTable[]; printed: PrintedTableRead[] } {
   const doc = tokenize(text);
   const kinds: Kind[] = [];
   for (const kind of KINDS) {
-    const templates = compiledTemplates().filter((t) => t.def.id === kind);
+    const templates = set.filter((t) => t.def.id === kind);
     const starts = startsOf(doc, templates);
     if (starts.length > 0) kinds.push({ kind, templates, starts });
   }

@@ -8,7 +8,7 @@
  */
 import type { Anchor, Region } from './anchors';
 import type { Assignment } from './assign';
-import { evaluateTable } from './evaluate';
+import { evaluateWith } from './evaluate';
 import { runAt, runIdentities, signedCells, splitRun, splitText, type DigitRun, type InferBudget, type SplitCell, type SplitOutcome } from './infer';
 import type { CompiledRow, CompiledTemplate } from './templates';
 import type { Token, TokenizedText } from './tokens';
@@ -114,7 +114,7 @@ function trialTable(t: CompiledTemplate, a: Assignment, extra: ReadCell[]): Read
 /** The split breaks an official or structural equality with cells already read. */
 function breaksColumns(t: CompiledTemplate, a: Assignment, row: CompiledRow, split: SplitCell[]): boolean {
   const extra: ReadCell[] = split.map((c, k) => ({ row: row.key, column: row.columnKeys[k]!, value: c.value, text: c.text, kind: 'number', start: c.start, end: c.end }));
-  return evaluateTable(trialTable(t, a, extra)).some(
+  return evaluateWith(trialTable(t, a, extra), t).some(
     (check) => check.status === 'fail' && check.kind !== 'INFERRED' && check.op === '=' && (check.row === row.key || check.operands.some((o) => o.row === row.key)),
   );
 }

@@ -1,19 +1,12 @@
 /**
- * Loads the declarative template definitions (rules/templates/*.json), validates them against
- * schemas/template.schema.json once, checks their references, and precompiles label patterns.
+ * Compiles declarative template definitions (the built-in ones are rules/templates/*.json, which the
+ * built-in plugin registers; the engine hands the plugins' templates to structure): validates them
+ * against schemas/template.schema.json, checks their references, and precompiles label patterns.
  */
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import schema from '../../../schemas/template.schema.json' with { type: 'json' };
-import tpl2021T2 from '../../../rules/templates/tpl2021-t2.json' with { type: 'json' };
-import tpl2019T2 from '../../../rules/templates/tpl2019-t2.json' with { type: 'json' };
-import tpl2021T3 from '../../../rules/templates/tpl2021-t3.json' with { type: 'json' };
-import tpl2019T3 from '../../../rules/templates/tpl2019-t3.json' with { type: 'json' };
-import t4 from '../../../rules/templates/t4.json' with { type: 'json' };
-import stat from '../../../rules/templates/stat.json' with { type: 'json' };
 import { compactLabel } from './compact';
 import type { ColumnDefinition, IdentityDefinition, RowDefinition, TemplateDefinition, ValueType } from './types';
-
-const SOURCES: unknown[] = [tpl2021T2, tpl2019T2, tpl2021T3, tpl2019T3, t4, stat];
 
 /** A row with its compiled patterns and column list. */
 export interface CompiledRow extends RowDefinition {
@@ -36,9 +29,13 @@ export interface CompiledTemplate {
   headerChars: Set<string>;
 }
 
-let compiled: CompiledTemplate[] | null = null;
+/** Compiled templates, in the order given (the reader tries them in this order). */
+export type TemplateSet = readonly CompiledTemplate[];
 
-function schemaErrors(validate: ReturnType<Ajv['compile']>): string {
+const compiledSets = new WeakMap<readonly unknown[], TemplateSet>();
+let validator: ValidateFunction | null = null;
+
+function schemaErrors(validate: ValidateFunction): string {
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`).join('; ');
 }
 
@@ -118,26 +115,33 @@ function compile(def: TemplateDefinition): CompiledTemplate {
   };
 }
 
-/** Validated, compiled definitions (built once). */
-export function compiledTemplates(): CompiledTemplate[] {
-  if (compiled) return compiled;
-  const ajv = new Ajv({ allErrors: true });
-  const validate = ajv.compile(schema as object);
+/**
+ * Validates and compiles template definitions (once per array). Throws an Error naming the
+ * template for a definition that breaks the schema or refers to an unknown row or column, or for
+ * two definitions with one key.
+ */
+export function compileTemplates(sources: readonly unknown[]): TemplateSet {
+  const hit = compiledSets.get(sources);
+  if (hit) return hit;
+  validator ??= new Ajv({ allErrors: true }).compile(schema as object);
   const out: CompiledTemplate[] = [];
-  for (const source of SOURCES) {
-    if (!validate(source)) throw new Error(`invalid template definition ${String((source as { key?: unknown }).key)}: ${schemaErrors(validate)}`);
+  const keys = new Set<string>();
+  for (const source of sources) {
+    if (!validator(source)) throw new Error(`invalid template definition ${String((source as { key?: unknown })?.key)}: ${schemaErrors(validator)}`);
     const def = source as TemplateDefinition;
     const problems = checkReferences(def);
     if (problems.length > 0) throw new Error(`template ${def.key}: ${problems.join('; ')}`);
+    if (keys.has(def.key)) throw new Error(`template ${def.key} is defined twice`);
+    keys.add(def.key);
     out.push(compile(def));
   }
-  compiled = out;
+  compiledSets.set(sources, out);
   return out;
 }
 
-/** The template definitions, validated against schemas/template.schema.json. */
-export function loadTemplates(): TemplateDefinition[] {
-  return compiledTemplates().map((t) => t.def);
+/** The definitions of a compiled set. */
+export function loadTemplates(set: TemplateSet): TemplateDefinition[] {
+  return set.map((t) => t.def);
 }
 
 /** Value type of a cell: the row's override, else the column's. */

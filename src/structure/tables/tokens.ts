@@ -7,6 +7,7 @@
 import { codesToString } from '../../normalize/index';
 import { foldLabelCode, foldVocabulary } from './compact';
 import { parenNote, parseValue, UNIT_MAX, UNIT_WORDS, type ValueKind } from './values';
+import { isInlineSpace } from '../../common/chars';
 
 export type TokenKind = 'text' | ValueKind;
 
@@ -40,10 +41,6 @@ export interface TokenizedText {
 
 const DASHES = '-—–－―~';
 const ORDINAL_NOTE = /^[一二三四五六七八九十0-9]{1,3}$/u;
-
-function isSpaceCode(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
-}
 
 /** 「- 4 -」, 「— 5 —」, 「-3-」, 「第 2 页」. */
 export function isPageMarker(trimmed: string): boolean {
@@ -84,8 +81,8 @@ class TokenSink {
     // Trim inside the cell, keeping offsets.
     let a = 0;
     let b = raw.length;
-    while (a < b && isSpaceCode(raw.charCodeAt(a))) a++;
-    while (b > a && isSpaceCode(raw.charCodeAt(b - 1))) b--;
+    while (a < b && isInlineSpace(raw.charCodeAt(a))) a++;
+    while (b > a && isInlineSpace(raw.charCodeAt(b - 1))) b--;
     const text = raw.slice(a, b);
     const s = start + a;
     const e = start + b;
@@ -154,14 +151,14 @@ function splitPipeRow(sink: TokenSink, text: string, start: number, end: number,
 function splitChunks(sink: TokenSink, text: string, start: number, end: number, line: number): void {
   let i = start;
   while (i < end) {
-    while (i < end && isSpaceCode(text.charCodeAt(i))) i++;
+    while (i < end && isInlineSpace(text.charCodeAt(i))) i++;
     if (i >= end) break;
     const chunkStart = i;
     let depth = 0;
     while (i < end) {
       const c = text.charCodeAt(i);
-      if (isSpaceCode(c)) {
-        if (depth === 0 || (i + 1 < text.length && isSpaceCode(text.charCodeAt(i + 1)))) break;
+      if (isInlineSpace(c)) {
+        if (depth === 0 || (i + 1 < text.length && isInlineSpace(text.charCodeAt(i + 1)))) break;
       } else if (c === 0x28 /* ( */ || c === 0xff08 /* （ */) depth++;
       else if ((c === 0x29 || c === 0xff09) && depth > 0) depth--;
       i++;

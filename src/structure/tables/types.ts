@@ -1,89 +1,12 @@
 /**
  * Types of the template-table reader and identity evaluator.
  *
- * `TemplateDefinition` mirrors schemas/template.schema.json (the JSON files in rules/templates/).
+ * The template definitions themselves are public types (src/types.ts).
  */
 
-export type TableKind = 'T2' | 'T3' | 'T4' | 'STAT';
-export type ValueType = 'count' | 'amount' | 'signed';
-export type IdentityKind = 'OFFICIAL' | 'STRUCTURAL' | 'INFERRED';
-export type IdentityOp = '=' | '<=' | '>=' | '!=';
+import type { TableKind, ValueType, ColumnDefinition, RowDefinition, CellRef, OperandDefinition, SumIdentityDefinition, CellCheckDefinition, IdentityDefinition, ReadDefinition, TemplateDefinition, IdentityCheck, IdentityKind, IdentityOp } from '../../types';
+export type { TableKind, ValueType, ColumnDefinition, RowDefinition, CellRef, OperandDefinition, SumIdentityDefinition, CellCheckDefinition, IdentityDefinition, ReadDefinition, TemplateDefinition, IdentityCheck, IdentityKind, IdentityOp };
 export type ReadCellKind = 'number' | 'blank' | 'slash' | 'dash' | 'text';
-
-export interface ColumnDefinition {
-  key: string;
-  label: string;
-  type: ValueType;
-  /** Words of a cell note that name this column (「其中修订 16 件」 → 本年制发件数). */
-  noteWords?: string[];
-}
-
-export interface RowDefinition {
-  key: string;
-  /** Verbatim label as printed in the template. */
-  label: string;
-  /** Label used in formulas and messages. */
-  short?: string;
-  /** Label forms to look for, best first (compacted before matching). */
-  match: string[];
-  parent: string | null;
-  leaf: boolean;
-  /** The template expects numbers in this row. */
-  values: boolean;
-  optional?: boolean;
-  /** Columns of this row in printed order (default: all). */
-  columns?: string[];
-  type?: ValueType;
-}
-
-export interface CellRef {
-  row: string;
-  column: string;
-  sign?: 1 | -1;
-}
-
-export type OperandDefinition =
-  | CellRef
-  | { rows: string[]; column: string; sign?: 1 | -1 }
-  | { row: string; columns: string[]; sign?: 1 | -1 };
-
-export interface SumIdentityDefinition {
-  id: string;
-  kind: IdentityKind;
-  description: string;
-  forEach?: { rows?: string[]; columns?: string[] };
-  target: CellRef;
-  op: IdentityOp;
-  operands: OperandDefinition[];
-  onlyIfTargetPresent?: boolean;
-}
-
-export interface CellCheckDefinition {
-  id: string;
-  kind: IdentityKind;
-  description: string;
-  check: 'cellType';
-}
-
-export type IdentityDefinition = SumIdentityDefinition | CellCheckDefinition;
-
-export type ReadDefinition =
-  | { mode: 'rows' }
-  | { mode: 'flat'; after: string[]; order: Array<[string, string]> };
-
-export interface TemplateDefinition {
-  id: TableKind;
-  /** e.g. 'TPL2021-T3'. */
-  key: string;
-  template: 'TPL2019' | 'TPL2021' | 'BOTH' | 'REG2007';
-  name: string;
-  variant?: string;
-  markers: { start: string[]; strong?: string[] };
-  read: ReadDefinition;
-  columns: ColumnDefinition[];
-  rows: RowDefinition[];
-  identities: IdentityDefinition[];
-}
 
 export interface ReadCell {
   row: string;
@@ -127,27 +50,3 @@ export interface ReadTable {
   readable: boolean;
 }
 
-export interface IdentityCheck {
-  identity: string;
-  kind: IdentityKind;
-  status: 'pass' | 'fail' | 'unchecked';
-  /** The comparison: target op Σ operands ('!=' flags a header row that repeats a sum). */
-  op: IdentityOp;
-  /** zh */
-  description: string;
-  /** With Chinese row/column labels, e.g. 「（七）总计[自然人] = （一）予以公开[自然人] + …」. */
-  formula: string;
-  tableId: string;
-  row: string;
-  column: string;
-  rowLabel: string;
-  columnLabel: string;
-  expected: number | null;
-  actual: number | null;
-  operands: Array<{ row: string; column: string; value: number | null }>;
-  /** Operands (and target) that were blank, '/', '-' or not read. */
-  blankOperands: number;
-  /** Target cell range (offsets into the text given to readTables). */
-  start: number;
-  end: number;
-}

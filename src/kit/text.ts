@@ -1,8 +1,13 @@
 /**
- * Text helpers shared by the built-in rules.
+ * Text helpers for rules (part of the kit): compacted text with a map back to offsets, option and
+ * list helpers, table-row lines, and signature dates.
  */
-import { lastAtMost } from '../../src/structure/positions';
-import { codesToString } from '../../src/normalize/index';
+import { lastAtMost } from '../common/text';
+import { chineseNumeralValue } from '../common/numerals';
+import { isWhitespace } from '../common/chars';
+import { plausibleYear } from '../common/text';
+import { codesToString } from '../normalize/index';
+import { auditSlot } from '../engine/cache';
 
 // ---------------------------------------------------------------------------
 // Compacted text: PDF line wraps and spaces removed, with a map back
@@ -32,43 +37,35 @@ function runMap(starts: readonly number[], sources: readonly number[], length: n
   };
 }
 
-function isWhitespace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x0b || code === 0x0c ||
-    code === 0xa0 || code === 0x3000;
-}
 
 function isAsciiAlnum(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
-const recent: CompactText[] = [];
-const recentSources: string[] = [];
+/** The last few compacted texts of the running audit, most recent first. */
+interface RecentCompacts {
+  sources: string[];
+  results: CompactText[];
+}
 const RECENT_MAX = 4;
 
 /**
  * Removes line wraps and spaces (see `CompactText`), keeping a map back to the original offsets.
- * Several rules compact the same text: the last few results are kept (the result is read-only) until
- * the audit ends (`releaseCompactTexts`).
+ * Several rules compact the same text: within an audit the last few results are kept in the
+ * engine's per-audit cache (the result is read-only), and dropped with it when the audit ends.
  */
 export function compactText(source: string): CompactText {
-  for (let r = 0; r < recentSources.length; r++) if (recentSources[r] === source) return recent[r]!;
+  const recent = auditSlot<RecentCompacts>('compactText', () => ({ sources: [], results: [] }));
+  if (!recent) return compact(source);
+  for (let r = 0; r < recent.sources.length; r++) if (recent.sources[r] === source) return recent.results[r]!;
   const result = compact(source);
-  recentSources.unshift(source);
-  recent.unshift(result);
-  if (recentSources.length > RECENT_MAX) {
-    recentSources.pop();
-    recent.pop();
+  recent.sources.unshift(source);
+  recent.results.unshift(result);
+  if (recent.sources.length > RECENT_MAX) {
+    recent.sources.pop();
+    recent.results.pop();
   }
   return result;
-}
-
-/**
- * Forgets the kept results. The engine calls it when an audit ends: a big report's compacted texts
- * are not held after its audit, and an audit never reuses what an earlier audit of equal text computed.
- */
-export function releaseCompactTexts(): void {
-  recent.length = 0;
-  recentSources.length = 0;
 }
 
 function compact(source: string): CompactText {
@@ -235,32 +232,6 @@ export interface DateLine {
   numerals: 'arabic' | 'chinese';
 }
 
-const CN_DIGIT: Record<string, number> = {
-  〇: 0, 零: 0, '○': 0, O: 0, o: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-
-/** 二〇一九 → 2019 (digit by digit); 二十八 → 28, 十二 → 12 (up to 39). Null when not a numeral. */
-export function chineseNumeralValue(s: string, digitByDigit: boolean): number | null {
-  if (s.length === 0) return null;
-  if (digitByDigit) {
-    let v = 0;
-    for (const ch of s) {
-      const d = CN_DIGIT[ch];
-      if (d === undefined) return null;
-      v = v * 10 + d;
-    }
-    return v;
-  }
-  const ten = s.indexOf('十');
-  if (ten < 0) return s.length === 1 && CN_DIGIT[s] !== undefined ? CN_DIGIT[s]! : null;
-  if (s.indexOf('十', ten + 1) >= 0) return null;
-  const head = s.slice(0, ten);
-  const tail = s.slice(ten + 1);
-  const tens = head.length === 0 ? 1 : head.length === 1 ? CN_DIGIT[head] : undefined;
-  const units = tail.length === 0 ? 0 : tail.length === 1 ? CN_DIGIT[tail] : undefined;
-  if (tens === undefined || units === undefined || tens === 0) return null;
-  return tens * 10 + units;
-}
 
 // A whole line that is a date, optionally after a short name (「泉阳镇人民政府 2019年2月28日」), optionally
 // in parentheses: arabic or Chinese numerals (二〇一九年二月二十八日).
@@ -285,7 +256,7 @@ export function parseDateLine(line: string): DateLine | null {
   const month = /^\d/u.test(m[3]!) ? Number(m[3]) : chineseNumeralValue(m[3]!, false);
   const day = /^\d/u.test(m[4]!) ? Number(m[4]) : chineseNumeralValue(m[4]!, false);
   if (year === null || month === null || day === null) return null;
-  if (year < 1990 || year > 2100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (!plausibleYear(year) || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   const lead = line.length - line.trimStart().length;
   const start = lead + m[1]!.length;
   return {

@@ -1,10 +1,9 @@
 /**
- * Report-model helpers shared by the rules that read the narrative beside the tables
- * (narrative-consistency, prior-year-duplication): the narrative with the tables masked out, and
+ * Report-model helpers for rules (part of the kit): the narrative with the tables masked out, and
  * cell access on recognised tables by template keys.
  */
-import type { RecognisedTable, ReportModel, TableCell } from '../../src/types';
-import { loadTemplates } from '../../src/structure/tables/index';
+import type { RecognisedTable, ReportModel, TableCell, TemplateDefinition } from '../types';
+import { auditSlot } from '../engine/cache';
 
 // ---------------------------------------------------------------------------
 // The narrative: the analysis text with the tables masked
@@ -20,13 +19,13 @@ export interface NarrativeOptions {
  * by line breaks. The result has the length of `model.text`, so offsets stay valid; a masked range
  * becomes a paragraph break for `compactText`, so text before and after a table never joins.
  */
-const narratives = new WeakMap<object, { plain?: string; headings?: string }>();
-
 export function narrativeText(
   model: Pick<ReportModel, 'text' | 'tableRanges' | 'sections'>,
   options: NarrativeOptions = {},
 ): string {
-  // Several rules read the same model's narrative: computed once per model object.
+  // Several rules read the same model's narrative: computed once per model in an audit.
+  const narratives = auditSlot('narrativeText', () => new Map<object, { plain?: string; headings?: string }>());
+  if (!narratives) return maskNarrative(model, options);
   let memo = narratives.get(model);
   if (!memo) narratives.set(model, (memo = {}));
   const key = options.headings ? 'headings' : 'plain';
@@ -90,33 +89,35 @@ export function tableOf(tables: readonly RecognisedTable[], id: RecognisedTable[
   return candidates.find((t) => t.cells.some((c) => c.kind === 'number')) ?? candidates[0] ?? null;
 }
 
-let childrenByTemplate: Map<string, Map<string, string[]>> | null = null;
+const childrenOf = new WeakMap<TemplateDefinition, Map<string, string[]>>();
 
-/** The keys of the leaf rows under a row of a template (e.g. 'refused' → the eight reasons), in order; a leaf row gives itself. */
-export function leafRows(template: string, parent: string): string[] {
-  if (!childrenByTemplate) {
-    childrenByTemplate = new Map();
-    for (const def of loadTemplates()) {
-      const byParent = new Map<string, string[]>();
-      for (const r of def.rows) {
-        if (r.parent === null) continue;
-        const list = byParent.get(r.parent) ?? [];
-        list.push(r.key);
-        byParent.set(r.parent, list);
-      }
-      childrenByTemplate.set(def.key, byParent);
+/**
+ * The keys of the leaf rows under a row of a template (e.g. 'refused' → the eight reasons), in
+ * order; a leaf row gives itself. `templates` are the model's (`model.templates`).
+ */
+export function leafRows(templates: readonly TemplateDefinition[], template: string, parent: string): string[] {
+  const def = templates.find((t) => t.key === template);
+  if (!def) return [];
+  let byParent = childrenOf.get(def);
+  if (!byParent) {
+    byParent = new Map();
+    for (const r of def.rows) {
+      if (r.parent === null) continue;
+      const list = byParent.get(r.parent) ?? [];
+      list.push(r.key);
+      byParent.set(r.parent, list);
     }
+    childrenOf.set(def, byParent);
   }
-  const byParent = childrenByTemplate.get(template);
-  if (!byParent) return [];
+  const children = byParent;
   const out: string[] = [];
   const visit = (key: string) => {
-    const children = byParent.get(key);
-    if (!children || children.length === 0) {
+    const list = children.get(key);
+    if (!list || list.length === 0) {
       out.push(key);
       return;
     }
-    for (const c of children) visit(c);
+    for (const c of list) visit(c);
   };
   visit(parent);
   return out;
