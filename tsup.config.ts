@@ -29,11 +29,25 @@ const pdf: Options = {
   dts: true,
 };
 
+// The rule tester ("xxgk-audit/testing"), its own build. It imports the public API by the package's
+// own name, kept external (types included), so the rules and results it checks are those of the one
+// installed core, and its .d.ts refers to the core's types instead of copying them.
+const testing: Options = {
+  entry: { 'testing/index': 'src/testing/index.ts' },
+  external: ['xxgk-audit'],
+  target: 'node20',
+  platform: 'neutral',
+  sourcemap: true,
+  dts: true,
+};
+
 export default defineConfig([
   { ...common, format: ['esm'], clean: true },
   { ...common, format: ['cjs'], noExternal: [esmOnly] },
   { ...pdf, format: ['esm'] },
   { ...pdf, format: ['cjs'], shims: true },
+  { ...testing, format: ['esm'] },
+  { ...testing, format: ['cjs'] },
   // The command (bin xxgk-audit): ESM for Node, with a shebang; its worker threads run this same file.
   {
     entry: { cli: 'src/cli.ts' },

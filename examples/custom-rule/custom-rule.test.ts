@@ -1,11 +1,46 @@
 import { describe, expect, it } from '@jest/globals';
-import { audit, AuditConfigError, createAuditor, getRules, type AuditConfig, type AuditResult } from '../../src/index';
+import { AuditConfigError, createAuditor, getRules } from '../../src/index';
+import { auditWithRule, findingsOf, outcomeOf, RuleTester } from 'xxgk-audit/testing';
 import { lineColumn, seeds } from '../../test/helpers';
 import plugin, { requiredPhrases } from './index';
 
 const all = seeds();
-const ours = (r: AuditResult) => r.findings.filter((f) => f.ruleId === 'required-phrases');
-const outcome = (r: AuditResult) => r.rules.find((o) => o.ruleId === 'required-phrases')?.outcome;
+const RULE = 'required-phrases';
+const MISSING = '报告未提及“政府信息公开指南”';
+
+// The rule's valid/invalid tables, as a plugin author writes them with xxgk-audit/testing.
+new RuleTester().run(RULE, requiredPhrases, {
+  valid: [
+    // Seed 003 names the 政府信息公开指南; seed 000 does so in traditional script (政府信息公開指南).
+    { name: 'seed 003', input: { content: all['003']!, uri: '003.txt' } },
+    { name: 'seed 000 (traditional script)', input: { content: all['000']!, uri: '000.txt' } },
+    // A phrase broken over two lines, as PDF extraction leaves it.
+    '某镇2024年政府信息公开工作年度报告\n一、总体情况\n本单位已更新政府信息\n公开指南。\n',
+  ],
+  invalid: [
+    // Seeds that never mention it: a Chinese message, at the title when there is one.
+    { name: 'seed 001 (no title)', input: { content: all['001']!, uri: '001.txt' }, errors: [{ messageId: 'missing', severity: 'warning', message: MISSING }] },
+    ...(['002', '004'] as const).map((id) => ({
+      name: `seed ${id}`,
+      input: { content: all[id]!, uri: `${id}.txt` },
+      errors: [{ messageId: 'missing', severity: 'warning' as const, message: MISSING, text: /年/ }],
+    })),
+    {
+      name: 'English with locale en',
+      input: all['004']!,
+      config: { locale: 'en' },
+      errors: [{ messageId: 'missing', message: 'The report does not mention "政府信息公开指南"' }],
+    },
+    {
+      name: 'a check by hand (info, not scored as a failure) when the section is missing',
+      input: all['004']!,
+      severity: 'warning',
+      options: { phrases: ['信息处理费'], section: 'other' },
+      errors: [{ messageId: 'noSection', severity: 'info', kind: 'review' }],
+      outcome: 'pass',
+    },
+  ],
+});
 
 describe('examples/custom-rule: a third-party plugin registered through definePlugin', () => {
   const auditor = createAuditor({ plugins: [plugin] });
@@ -17,66 +52,40 @@ describe('examples/custom-rule: a third-party plugin registered through definePl
     expect(Object.keys(meta?.messages ?? {})).toEqual(['missing', 'missingInSection', 'noSection']);
   });
 
-  it('passes seed 003, which names the 政府信息公开指南, and seed 000, which does so in traditional script', () => {
+  it('passes the seeds that name the guide and fails the others with the built-in rules on too (the plugin as configured)', () => {
     expect(all['000']).toContain('政府信息公開指南'); // the raw text is traditional
-    for (const id of ['000', '003']) {
+    for (const id of ['000', '003']) expect(outcomeOf(auditor.audit({ content: all[id]!, uri: `${id}.txt` }), RULE).outcome).toBe('pass');
+    for (const id of ['001', '002', '004']) {
       const r = auditor.audit({ content: all[id]!, uri: `${id}.txt` });
-      expect(outcome(r)).toBe('pass');
-      expect(ours(r)).toEqual([]);
+      expect(outcomeOf(r, RULE).outcome).toBe('fail');
+      const [f, ...rest] = findingsOf(r, RULE);
+      expect(rest).toEqual([]);
+      expect(f?.impact).toBe('moderate');
     }
-  });
-
-  it.each(['001', '002', '004'])('fails seed %s, which never mentions it, with a Chinese message at the title', (id) => {
-    const r = auditor.audit({ content: all[id]!, uri: `${id}.txt` });
-    expect(outcome(r)).toBe('fail');
-    const [f, ...rest] = ours(r);
-    expect(rest).toEqual([]);
-    expect(f?.message).toBe('报告未提及“政府信息公开指南”');
-    expect(f?.severity).toBe('warning');
-    expect(f?.impact).toBe('moderate');
-    if (r.report.title) expect(all[id]!.slice(f!.position.start.offset, f!.position.end.offset)).toContain('年');
   });
 
   it('points at the title line of seed 002 (line 3 of the original file)', () => {
     const r = auditor.audit(all['002']!);
-    const f = ours(r)[0]!;
+    const f = findingsOf(r, RULE)[0]!;
     const title = all['002']!.indexOf('焦虎镇 2024 年政府信息公开工作年度报告');
     expect(f.position.start).toEqual({ ...lineColumn(all['002']!, title), offset: title });
     expect(f.snippet).toBe('焦虎镇 2024 年政府信息公开工作年度报告');
   });
 
-  it('speaks English with locale en', () => {
-    const r = createAuditor({ plugins: [plugin], locale: 'en' }).audit(all['004']!);
-    expect(ours(r)[0]?.message).toBe('The report does not mention "政府信息公开指南"');
-  });
-
   it('takes its phrases and the section from options, and reports at that section heading', () => {
-    const config: AuditConfig = {
-      plugins: [plugin],
-      rules: { 'required-phrases': ['warning', { phrases: ['信息处理费', '无'], section: 'other' }] },
-    };
-    const r = audit(all['002']!, config);
+    const r = auditWithRule(requiredPhrases, all['002']!, { severity: 'warning', options: { phrases: ['信息处理费', '无'], section: 'other' } });
     // Section 六 of seed 002 says only 「无」: it mentions 无 but not the 信息处理费.
-    expect(ours(r).map((f) => f.message)).toEqual(['“其他需要报告的事项”部分未提及“信息处理费”']);
-    const f = ours(r)[0]!;
+    expect(findingsOf(r, RULE).map((f) => f.message)).toEqual(['“其他需要报告的事项”部分未提及“信息处理费”']);
+    const f = findingsOf(r, RULE)[0]!;
     const heading = all['002']!.indexOf('六、其他需要报告的事项');
     expect(f.position.start.offset).toBe(heading);
     expect(f.position.start.line).toBe(lineColumn(all['002']!, heading).line);
     expect(f.section).toEqual({ key: 'other', title: '其他需要报告的事项' });
   });
 
-  it('asks for a check by hand (info, not scored as a failure) when the section is missing', () => {
-    const r = audit(all['004']!, {
-      plugins: [plugin],
-      rules: { 'required-phrases': ['warning', { phrases: ['信息处理费'], section: 'other' }] },
-    });
-    expect(ours(r).map((f) => [f.messageId, f.severity, f.kind])).toEqual([['noSection', 'info', 'review']]);
-    expect(outcome(r)).toBe('pass');
-  });
-
   it('raises its findings to errors when configured so, and the report then fails', () => {
-    const r = audit(all['002']!, { plugins: [plugin], rules: { 'required-phrases': 'error' } });
-    expect(ours(r)[0]?.severity).toBe('error');
+    const r = auditWithRule(requiredPhrases, all['002']!, { severity: 'error' });
+    expect(findingsOf(r, RULE)[0]?.severity).toBe('error');
     expect(r.passed).toBe(false);
   });
 
@@ -94,10 +103,7 @@ describe('examples/custom-rule: a third-party plugin registered through definePl
     }
   });
 
-  it('finds a phrase broken over two lines (as PDF extraction leaves it)', () => {
-    const text = '某镇2024年政府信息公开工作年度报告\n一、总体情况\n本单位已更新政府信息\n公开指南。\n';
-    const r = audit(text, { plugins: [plugin] });
-    expect(ours(r)).toEqual([]);
+  it('defaults to the 政府信息公开指南', () => {
     expect(requiredPhrases.meta.defaultOptions).toEqual({ phrases: ['政府信息公开指南'] });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { auditWithRule, findingsOf, outcomeOf } from 'xxgk-audit/testing';
 import { audit } from '../../src/index';
-import type { AuditConfig, AuditResult, Plugin, TextLine } from '../../src/types';
+import type { TextLine } from '../../src/types';
 import { normalize } from '../../src/normalize/index';
 import rule from '../../rules/contact-info';
 import { findContactInfo, type ChannelKind } from '../../rules/detect/contact-info';
@@ -318,11 +319,6 @@ describe('findContactInfo: linear on hostile input', () => {
 // The rule, end to end through audit()
 // ---------------------------------------------------------------------------
 
-const plugin: Plugin = { name: 'contact-info-test', rules: { [RULE]: rule } };
-const config: AuditConfig = { plugins: [plugin] };
-const run = (input: Parameters<typeof audit>[0], cfg: AuditConfig = config) => audit(input, cfg);
-const outcome = (r: AuditResult) => r.rules.find((o) => o.ruleId === RULE)?.outcome;
-const findingsOf = (r: AuditResult) => r.findings.filter((f) => f.ruleId === RULE);
 
 describe('contact-info rule (audit)', () => {
   const all = seeds();
@@ -334,29 +330,29 @@ describe('contact-info rule (audit)', () => {
     ['003', 'fail', [['missing', 'warning'], ['formSignoff', 'info']]],
     ['004', 'fail', [['missing', 'warning']]],
   ])('seed %s → %s', (id, expected, messages) => {
-    const r = run(all[id]!);
-    expect(outcome(r)).toBe(expected);
-    expect(findingsOf(r).map((f) => [f.messageId, f.severity])).toEqual(messages);
+    const r = auditWithRule(rule, all[id]!);
+    expect(outcomeOf(r, RULE).outcome).toBe(expected);
+    expect(findingsOf(r, RULE).map((f) => [f.messageId, f.severity])).toEqual(messages);
   });
 
   it('seed 003: the sign-off finding points at the number in the source', () => {
     const source = all['003']!;
-    const f = findingsOf(run(source)).find((x) => x.messageId === 'formSignoff')!;
+    const f = findingsOf(auditWithRule(rule, source), RULE).find((x) => x.messageId === 'formSignoff')!;
     expect(source.slice(f.position.start.offset, f.position.end.offset)).toBe('18693617694');
     expect(f.message).toContain('18693617694');
   });
 
   it('missing points at the title', () => {
     const source = all['004']!;
-    const [f] = findingsOf(run(source));
+    const [f] = findingsOf(auditWithRule(rule, source), RULE);
     expect(source.slice(f!.position.start.offset, f!.position.end.offset)).toBe('2018年政府信息公开年度报告');
     expect(f!.data).toMatchObject({ level: 'NONE', channels: [] });
   });
 
   it('PARTIAL → info, the rule passes; the message names the channel', () => {
-    const r = run('某区2016年政府信息公开工作年度报告\n如对本报告有任何疑问,可致电区政府信息公开办公室,电话:0591-83926179。\n一、概述\n本区认真贯彻条例。');
-    expect(outcome(r)).toBe('pass');
-    const [f] = findingsOf(r);
+    const r = auditWithRule(rule, '某区2016年政府信息公开工作年度报告\n如对本报告有任何疑问,可致电区政府信息公开办公室,电话:0591-83926179。\n一、概述\n本区认真贯彻条例。');
+    expect(outcomeOf(r, RULE).outcome).toBe('pass');
+    const [f] = findingsOf(r, RULE);
     expect([f!.messageId, f!.severity]).toEqual(['partial', 'info']);
     expect(f!.message).toContain('电话');
     expect(f!.data).toMatchObject({ level: 'PARTIAL', channels: ['phone'] });
@@ -364,27 +360,27 @@ describe('contact-info rule (audit)', () => {
 
   it('the peer reports pass with no finding', () => {
     for (const file of ['peers/kirogovcompare__hzq2023.txt', 'peers/kirogovcompare__hzq2024.txt', 'peers/govnianbao__huaian2024.txt']) {
-      const r = run(fixture(file));
-      expect(outcome(r)).toBe('pass');
-      expect(findingsOf(r)).toEqual([]);
+      const r = auditWithRule(rule, fixture(file));
+      expect(outcomeOf(r, RULE).outcome).toBe('pass');
+      expect(findingsOf(r, RULE)).toEqual([]);
     }
   });
 
   it('the 上海 peer reports (website only) fail', () => {
-    expect(outcome(run(fixture('peers/kirogovcompare__kewei-2024-source.md')))).toBe('fail');
-    expect(outcome(run(fixture('peers/kirogovcompare__shanghai-office-2025-source.md')))).toBe('fail');
+    expect(outcomeOf(auditWithRule(rule, fixture('peers/kirogovcompare__kewei-2024-source.md')), RULE).outcome).toBe('fail');
+    expect(outcomeOf(auditWithRule(rule, fixture('peers/kirogovcompare__shanghai-office-2025-source.md')), RULE).outcome).toBe('fail');
   });
 
   it('English messages', () => {
-    const r = run(all['003']!, { plugins: [plugin], locale: 'en' });
-    const messages = findingsOf(r).map((f) => f.message);
+    const r = auditWithRule(rule, all['003']!, { config: { locale: 'en' } });
+    const messages = findingsOf(r, RULE).map((f) => f.message);
     expect(messages[0]).toMatch(/No contact details/);
     expect(messages[1]).toMatch(/18693617694/);
   });
 
   it('hostile input finishes', () => {
-    const r = run('某县2023年政府信息公开工作年度报告\n' + '电话:'.repeat(50_000));
-    expect(outcome(r)).toBe('fail');
+    const r = auditWithRule(rule, '某县2023年政府信息公开工作年度报告\n' + '电话:'.repeat(50_000));
+    expect(outcomeOf(r, RULE).outcome).toBe('fail');
   });
 });
 

@@ -1,20 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { audit } from '../../src/index';
-import { definePlugin } from '../../src/engine/define';
+import { auditWithRule, findingsOf, outcomeOf, RuleTester } from 'xxgk-audit/testing';
 import { normalize } from '../../src/normalize/index';
-import type { AuditConfig, AuditInput, AuditResult } from '../../src/types';
+import type { AuditResult } from '../../src/types';
 import rule from '../../rules/government-accountability';
 import { findAccountabilityStatements } from '../../rules/detect/government-accountability';
 import { expectLinearCost, fixture, seeds } from '../helpers';
 
 const RULE = 'government-accountability';
-const plugin = definePlugin({ name: 't', rules: { [RULE]: rule } });
-const config: AuditConfig = { plugins: [plugin] };
-const run = (input: string | AuditInput, cfg: AuditConfig = config) => audit(input, cfg);
-const outcomeOf = (r: AuditResult) => r.rules.find((o) => o.ruleId === RULE)!;
-const findingsOf = (r: AuditResult) => r.findings.filter((f) => f.ruleId === RULE);
-const messages = (r: AuditResult) => findingsOf(r).map((f) => [f.messageId, f.severity]);
-const withOptions = (options: Record<string, unknown>): AuditConfig => ({ plugins: [plugin], rules: { [RULE]: { options } } });
+/** [messageId, severity] of each finding of the rule. */
+const messages = (r: AuditResult) => findingsOf(r, RULE).map((f) => [f.messageId, f.severity]);
 
 /** Statements of a passage without sections (the whole text is searched). */
 const classify = (raw: string, year = 2024) =>
@@ -101,10 +95,10 @@ describe('findAccountabilityStatements: classification', () => {
 
 describe('government-accountability on the seeds (defects.md §F)', () => {
   it('seed 002 (township government, 2024) → error: only the future-tense 「加大…考核力度，将其纳入年度绩效考核体系」 in 五', () => {
-    const r = run(SEED002);
-    expect(outcomeOf(r).outcome).toBe('fail');
+    const r = auditWithRule(rule, SEED002);
+    expect(outcomeOf(r, RULE).outcome).toBe('fail');
     expect(messages(r)).toEqual([['futureOnly', 'error']]);
-    const [f] = findingsOf(r);
+    const [f] = findingsOf(r, RULE);
     expect(SEED002.slice(f!.position.start.offset, f!.position.end.offset)).toBe(
       '加大政务公开工作的考核力度，将其纳入年度绩效考核体系保证各项工作任务有效落实。',
     );
@@ -113,30 +107,14 @@ describe('government-accountability on the seeds (defects.md §F)', () => {
     expect(f!.section?.key).toBe('problems');
   });
 
-  it.each(['000', '001', '003', '004'])('seed %s (E1) → inapplicable: REG2007 has no such item', (id) => {
-    const r = run(all[id]!);
-    expect(outcomeOf(r).outcome).toBe('inapplicable');
-    expect(outcomeOf(r).reason).toMatch(/2007年《条例》/);
-  });
 });
 
 describe('government-accountability on the peer reports (pdftotext, governments)', () => {
-  it('洪泽区 2023 → error missing: 「（五）政府信息公开监督保障情况。进一步细化分解政府门户网站和政务新媒体内容保障责任单位，形成工作清单，做到任务具体、责任明确…」 has no assessment, appraisal or accountability result', () => {
-    const source = fixture('peers/kirogovcompare__hzq2023.txt');
-    const r = run(source);
-    expect(messages(r)).toEqual([['missing', 'error']]);
-    const [f] = findingsOf(r);
-    // Pointing at the 监督保障 line.
-    expect(source.slice(f!.position.start.offset, f!.position.end.offset)).toMatch(/^（五）政府信息公开监督保障情况。/);
-    // 「对存在未及时更新…等问题进行严格督查」 in （四） is a website check, not an assessment of disclosure work.
-    expect(f!.data).toMatchObject({ statements: [] });
-  });
-
   it('洪泽区 2024 → error missing: 「将政府网站平台信息公开工作纳入全区高质量发展考核内容，促进信息公开工作持续向好」 is an inclusion in the assessment, no result, and no accountability', () => {
     const source = fixture('peers/kirogovcompare__hzq2024.txt');
-    const r = run(source);
+    const r = auditWithRule(rule, source);
     expect(messages(r)).toEqual([['missing', 'error']]);
-    const [f] = findingsOf(r);
+    const [f] = findingsOf(r, RULE);
     expect(f!.data).toMatchObject({
       statements: [{ aspect: 'assessment', kind: 'system', term: '考核', zone: 'supervision' }],
     });
@@ -144,100 +122,103 @@ describe('government-accountability on the peer reports (pdftotext, governments)
     expect(f!.message).toContain('没有结果');
   });
 
-  it('淮安市 2024 → error missing: 「（五）政府信息公开监督保障情况。根据省政务公开年度和季度监测指标，全年组织 4 次政府信息公开栏目全覆盖检查，并出具各县区、各部门政务公开评估分报告…及时督促整改」 states checks, not 考核/评议/追究 results', () => {
-    const source = fixture('peers/govnianbao__huaian2024.txt');
-    const r = run(source);
-    expect(messages(r)).toEqual([['missing', 'error']]);
-    const [f] = findingsOf(r);
-    // The run-in aspect heading is read as the heading of its part (issue #14), and the finding names it.
-    expect(source.slice(f!.position.start.offset, f!.position.end.offset)).toBe('（五）政府信息公开监督保障情况。');
-    expect(f!.message).toContain('淮安市人民政府');
-  });
-
-  it('上海市人民政府办公厅 2025 and 上海市科委 2024 are departments → inapplicable', () => {
-    for (const file of ['peers/kirogovcompare__shanghai-office-2025-source.md', 'peers/kirogovcompare__kewei-2024-source.md']) {
-      const r = run(fixture(file));
-      expect(outcomeOf(r).outcome).toBe('inapplicable');
-      expect(outcomeOf(r).reason).toMatch(/政府部门/);
-    }
-  });
 });
 
 describe('government-accountability: valid reports and the other messages', () => {
-  it('a nil statement in 监督保障 → pass; assessment and appraisal results absent → info aspectsMissing', () => {
-    const r = run(insertIntoSupervision('本年度未发生政府信息公开工作责任追究情况。'));
-    expect(outcomeOf(r).outcome).toBe('pass');
-    expect(messages(r)).toEqual([['aspectsMissing', 'info']]);
-    expect(findingsOf(r)[0]!.message).toContain('工作考核、社会评议');
-  });
-
-  it('all three results in 监督保障 → pass with no finding', () => {
-    const r = run(
-      insertIntoSupervision('2024年，我镇政务公开工作在县年度考核中获评优秀等次；组织群众满意度测评，满意率98%；全年未发生政府信息公开工作责任追究情况。'),
-    );
-    expect(outcomeOf(r).outcome).toBe('pass');
-    expect(findingsOf(r)).toEqual([]);
-  });
-
-  it('reportMissingAspects: false silences the info', () => {
-    const r = run(insertIntoSupervision('本年度未发生政府信息公开工作责任追究情况。'), withOptions({ reportMissingAspects: false }));
-    expect(findingsOf(r)).toEqual([]);
-  });
-
-  it('a system only → warning systemOnly; acceptSystemStatements: true lets it pass', () => {
+  it('a system only: acceptSystemStatements: true lets it pass', () => {
     const source = insertIntoSupervision('建立健全政务公开工作考核、社会评议和责任追究制度。');
-    const r = run(source);
-    expect(messages(r)).toEqual([['systemOnly', 'warning']]);
-    expect(findingsOf(r)[0]!.message).toContain('没有写本年度的结果');
-    expect(outcomeOf(run(source, withOptions({ acceptSystemStatements: true }))).outcome).toBe('pass');
+    expect(outcomeOf(auditWithRule(rule, source, { options: { acceptSystemStatements: true } }), RULE).outcome).toBe('pass');
   });
+});
 
-  it('weighting: a nil statement outside 一 and 五 counts with the whole-report search (default), not with searchWholeReport: false', () => {
-    const source = SEED002.replace('六、其他需要报告的事项\n\n无', '六、其他需要报告的事项\n\n本年度未发生政府信息公开工作责任追究情况。');
-    expect(outcomeOf(run(source)).outcome).toBe('pass');
-    const strict = run(source, withOptions({ searchWholeReport: false }));
-    expect(messages(strict)).toEqual([['futureOnly', 'error']]);
-  });
+const SUB_DISTRICT = { content: SEED002, meta: { issuerType: 'other' as const, issuer: '某某街道办事处' } };
+const NIL_IN_SIX = SEED002.replace('六、其他需要报告的事项\n\n无', '六、其他需要报告的事项\n\n本年度未发生政府信息公开工作责任追究情况。');
+const PART_SEVEN = SEED002 + '\n\n七、工作考核、社会评议和责任追究结果情况\n\n本年度未发生因政府信息公开工作被问责的情况。\n';
 
-  it('a part of its own 「七、工作考核、社会评议和责任追究结果情况」 is a preferred place too (searchWholeReport: false)', () => {
-    const source = SEED002 + '\n\n七、工作考核、社会评议和责任追究结果情况\n\n本年度未发生因政府信息公开工作被问责的情况。\n';
-    const r = run(source, withOptions({ searchWholeReport: false }));
-    expect(outcomeOf(r).outcome).toBe('pass');
-    expect(messages(r)).toEqual([['aspectsMissing', 'info']]);
-  });
-
-  it('a department (meta.issuerType) → inapplicable', () => {
-    const r = run({ content: SEED002, meta: { issuerType: 'department' } });
-    expect(outcomeOf(r).outcome).toBe('inapplicable');
-  });
-
-  it('a sub-district office (issuerType other): inapplicable by default; with subDistrictOffices: warning → warning', () => {
-    const input = { content: SEED002, meta: { issuerType: 'other' as const, issuer: '某某街道办事处' } };
-    const r = run(input);
-    expect(outcomeOf(r).outcome).toBe('inapplicable');
-    expect(outcomeOf(r).reason).toMatch(/街道办事处/);
-    const w = run(input, withOptions({ subDistrictOffices: 'warning' }));
-    expect(messages(w)).toEqual([['missingSubDistrict', 'warning']]);
-    expect(findingsOf(w)[0]!.message).toContain('某某街道办事处');
-  });
-
-  it('TPL2019 years count (2019): a government report without results fails', () => {
-    const r = run({ content: SEED002, meta: { year: 2019 } });
-    expect(outcomeOf(r).outcome).toBe('fail');
-  });
-
-  it('unknown issuer type → inapplicable', () => {
-    const r = run('2022年政府信息公开工作年度报告\n一、总体情况\n本年度认真落实条例。\n');
-    expect(outcomeOf(r).outcome).toBe('inapplicable');
-    expect(outcomeOf(r).reason).toMatch(/issuerType/);
-  });
-
-  it('English messages', () => {
-    const r = run(SEED002, { plugins: [plugin], locale: 'en' });
-    expect(findingsOf(r)[0]!.message).toMatch(/only states an intention/);
-    const m = run(fixture('peers/kirogovcompare__hzq2023.txt'), { plugins: [plugin], locale: 'en' });
-    expect(findingsOf(m)[0]!.message).toMatch(/No accountability result was found/);
-  });
+new RuleTester().run(RULE, rule, {
+  valid: [
+    ...(['000', '001', '003', '004'] as const).map((id) => ({
+      name: `seed ${id} (E1) → inapplicable: REG2007 has no such item`,
+      input: all[id]!,
+      outcome: 'inapplicable' as const,
+      reason: /2007年《条例》/,
+    })),
+    ...['peers/kirogovcompare__shanghai-office-2025-source.md', 'peers/kirogovcompare__kewei-2024-source.md'].map((file) => ({
+      name: `${file}: a department → inapplicable`,
+      input: fixture(file),
+      outcome: 'inapplicable' as const,
+      reason: /政府部门/,
+    })),
+    {
+      name: 'all three results in 监督保障 → pass with no finding',
+      input: insertIntoSupervision('2024年，我镇政务公开工作在县年度考核中获评优秀等次；组织群众满意度测评，满意率98%；全年未发生政府信息公开工作责任追究情况。'),
+    },
+    { name: 'reportMissingAspects: false silences the info', input: insertIntoSupervision('本年度未发生政府信息公开工作责任追究情况。'), options: { reportMissingAspects: false } },
+    { name: 'a department (meta.issuerType) → inapplicable', input: SEED002, meta: { issuerType: 'department' }, outcome: 'inapplicable' },
+    { name: 'a sub-district office (issuerType other): inapplicable by default', input: SUB_DISTRICT, outcome: 'inapplicable', reason: /街道办事处/ },
+    {
+      name: 'unknown issuer type → inapplicable',
+      input: '2022年政府信息公开工作年度报告\n一、总体情况\n本年度认真落实条例。\n',
+      outcome: 'inapplicable',
+      reason: /issuerType/,
+    },
+  ],
+  invalid: [
+    {
+      name: '洪泽区 2023 → error missing, at the 监督保障 line: （四）’s 「对存在未及时更新…等问题进行严格督查」 is a website check, not an assessment',
+      input: fixture('peers/kirogovcompare__hzq2023.txt'),
+      errors: [{ messageId: 'missing', severity: 'error', text: /^（五）政府信息公开监督保障情况。/, data: { statements: [] } }],
+    },
+    {
+      name: '淮安市 2024 → error missing: 「（五）政府信息公开监督保障情况。…全年组织 4 次…全覆盖检查…及时督促整改」 states checks; the run-in aspect heading is the heading of its part (issue #14)',
+      input: fixture('peers/govnianbao__huaian2024.txt'),
+      errors: [{ messageId: 'missing', severity: 'error', text: '（五）政府信息公开监督保障情况。', message: /淮安市人民政府/ }],
+    },
+    {
+      name: 'a nil statement in 监督保障 → pass; assessment and appraisal results absent → info aspectsMissing',
+      input: insertIntoSupervision('本年度未发生政府信息公开工作责任追究情况。'),
+      errors: [{ messageId: 'aspectsMissing', severity: 'info', message: /工作考核、社会评议/ }],
+      outcome: 'pass',
+    },
+    {
+      name: 'a system only → warning systemOnly',
+      input: insertIntoSupervision('建立健全政务公开工作考核、社会评议和责任追究制度。'),
+      errors: [{ messageId: 'systemOnly', severity: 'warning', message: /没有写本年度的结果/ }],
+    },
+    {
+      name: 'weighting: a nil statement outside 一 and 五 counts with the whole-report search (default): a pass',
+      input: NIL_IN_SIX,
+      errors: [{ messageId: 'aspectsMissing', severity: 'info' }],
+      outcome: 'pass',
+    },
+    {
+      name: 'weighting: the nil statement outside 一 and 五 does not count with searchWholeReport: false',
+      input: NIL_IN_SIX,
+      options: { searchWholeReport: false },
+      errors: [{ messageId: 'futureOnly', severity: 'error' }],
+    },
+    {
+      name: 'a part of its own 「七、工作考核、社会评议和责任追究结果情况」 is a preferred place too (searchWholeReport: false)',
+      input: PART_SEVEN,
+      options: { searchWholeReport: false },
+      errors: [{ messageId: 'aspectsMissing', severity: 'info' }],
+      outcome: 'pass',
+    },
+    {
+      name: 'a sub-district office with subDistrictOffices: warning → warning',
+      input: SUB_DISTRICT,
+      options: { subDistrictOffices: 'warning' },
+      errors: [{ messageId: 'missingSubDistrict', severity: 'warning', message: /某某街道办事处/ }],
+    },
+    { name: 'TPL2019 years count (2019): a government report without results fails', input: SEED002, meta: { year: 2019 }, errors: 1 },
+    { name: 'English messages: futureOnly', input: SEED002, config: { locale: 'en' }, errors: [{ messageId: 'futureOnly', message: /only states an intention/ }] },
+    {
+      name: 'English messages: missing',
+      input: fixture('peers/kirogovcompare__hzq2023.txt'),
+      config: { locale: 'en' },
+      errors: [{ messageId: 'missing', message: /No accountability result was found/ }],
+    },
+  ],
 });
 
 describe('government-accountability: linear on hostile input', () => {
@@ -248,6 +229,6 @@ describe('government-accountability: linear on hostile input', () => {
       expectLinearCost(() => findAccountabilityStatements({ text: text(input), sections: [], year: 2024 }), input.length);
     }
     const report = '2024年某镇人民政府政府信息公开工作年度报告\n' + '一、总体情况\n(五)监督保障\n'.repeat(5_000) + '考核问责'.repeat(50_000);
-    expectLinearCost(() => run(report), report.length);
+    expectLinearCost(() => auditWithRule(rule, report), report.length);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { audit } from '../../src/index';
-import type { AuditConfig, AuditResult, Plugin, SectionInfo, SectionKey } from '../../src/types';
+import { auditWithRule, findingsOf, outcomeOf, type RuleTestSettings } from 'xxgk-audit/testing';
+import type { SectionInfo } from '../../src/types';
 import { normalize } from '../../src/normalize/index';
 import rule from '../../rules/improvement-measures';
 import {
@@ -434,11 +434,6 @@ describe('hostile input finishes (linear regular expressions)', () => {
 // The rule, end to end through audit()
 // ---------------------------------------------------------------------------
 
-const plugin: Plugin = { name: 'improvement-measures-test', rules: { [RULE]: rule } };
-const config: AuditConfig = { plugins: [plugin] };
-const run = (input: Parameters<typeof audit>[0], cfg: AuditConfig = config) => audit(input, cfg);
-const outcome = (r: AuditResult) => r.rules.find((o) => o.ruleId === RULE)?.outcome;
-const findingsOf = (r: AuditResult) => r.findings.filter((f) => f.ruleId === RULE);
 
 describe('improvement-measures rule (audit)', () => {
   it.each([
@@ -448,14 +443,14 @@ describe('improvement-measures rule (audit)', () => {
     ['003', 'pass', []],
     ['004', 'pass', []],
   ])('seed %s → %s', (id, expected, messages) => {
-    const r = run(all[id]!);
-    expect(outcome(r)).toBe(expected);
-    expect(findingsOf(r).map((f) => [f.messageId, f.severity])).toEqual(messages);
+    const r = auditWithRule(rule, all[id]!);
+    expect(outcomeOf(r, RULE).outcome).toBe(expected);
+    expect(findingsOf(r, RULE).map((f) => [f.messageId, f.severity])).toEqual(messages);
   });
 
   it('seed 001: the empty finding points at the closing sentence in the (traditional-script) source', () => {
     const src = all['001']!;
-    const [f] = findingsOf(run(src));
+    const [f] = findingsOf(auditWithRule(rule, src), RULE);
     expect(f?.data).toMatchObject({ reason: 'intent-only', problems: 0, measures: 0, source: 'closing' });
     const at = src.slice(f!.position.start.offset, f!.position.end.offset);
     expect(at.startsWith('2016年,我鎮')).toBe(true);
@@ -464,7 +459,7 @@ describe('improvement-measures rule (audit)', () => {
 
   it('seed 000: the generic finding points at the measures and carries the counts', () => {
     const src = all['000']!;
-    const [f] = findingsOf(run(src));
+    const [f] = findingsOf(auditWithRule(rule, src), RULE);
     expect(f?.data).toMatchObject({ problems: 3, measures: 3, anchors: 0, class: 'GENERIC', reasons: ['no-anchors'] });
     expect(src.slice(f!.position.start.offset, f!.position.end.offset)).toMatch(/^在今后的工作中,我鎮/u);
     expect(f?.message).toContain('问题3项，改进措施3项，具体抓手0处');
@@ -477,48 +472,44 @@ describe('improvement-measures rule (audit)', () => {
     ['peers/kirogovcompare__hzq2024.txt', 'text', 'pass', []],
     ['peers/govnianbao__huaian2024.txt', 'text', 'fail', ['generic']],
   ] as const)('peer %s → %s', (file, format, expected, messages) => {
-    const r = run({ content: fixture(file), format });
-    expect(outcome(r)).toBe(expected);
-    expect(findingsOf(r).map((f) => f.messageId)).toEqual(messages);
+    const r = auditWithRule(rule, { content: fixture(file), format });
+    expect(outcomeOf(r, RULE).outcome).toBe(expected);
+    expect(findingsOf(r, RULE).map((f) => f.messageId)).toEqual(messages);
   });
 
   it('problems without measures → problemsWithoutMeasures (warning), not also generic', () => {
-    const r = run(
-      '某局2022年政府信息公开工作年度报告\n一、总体情况\n我局认真落实《条例》要求。\n五、存在的主要问题\n我局政府信息公开工作还存在以下问题:一是主动公开的内容还不够全面,部分栏目更新滞后;二是工作人员业务能力有待提高,对新《条例》理解不够深入。\n六、其他需要报告的事项\n无。',
-    );
-    expect(findingsOf(r).map((f) => [f.messageId, f.severity])).toEqual([['problemsWithoutMeasures', 'warning']]);
-    expect(outcome(r)).toBe('fail');
+    const r = auditWithRule(rule, '某局2022年政府信息公开工作年度报告\n一、总体情况\n我局认真落实《条例》要求。\n五、存在的主要问题\n我局政府信息公开工作还存在以下问题:一是主动公开的内容还不够全面,部分栏目更新滞后;二是工作人员业务能力有待提高,对新《条例》理解不够深入。\n六、其他需要报告的事项\n无。', );
+    expect(findingsOf(r, RULE).map((f) => [f.messageId, f.severity])).toEqual([['problemsWithoutMeasures', 'warning']]);
+    expect(outcomeOf(r, RULE).outcome).toBe('fail');
   });
 
   it('a plan with concrete measures but no problems → measuresWithoutProblems (info) only: the rule passes', () => {
-    const r = run(
-      '某局2022年政府信息公开工作年度报告\n一、总体情况\n我局认真落实《条例》要求。\n五、下一步工作安排\n(一)2023年3月前完成政府信息公开指南修订。\n(二)每季度更新一次政务公开专栏。\n(三)由办公室牵头,组织全局业务培训2次,提高工作人员的业务能力。\n六、其他需要报告的事项\n无。',
-    );
-    expect(findingsOf(r).map((f) => [f.messageId, f.severity])).toEqual([['measuresWithoutProblems', 'info']]);
-    expect(outcome(r)).toBe('pass');
+    const r = auditWithRule(rule, '某局2022年政府信息公开工作年度报告\n一、总体情况\n我局认真落实《条例》要求。\n五、下一步工作安排\n(一)2023年3月前完成政府信息公开指南修订。\n(二)每季度更新一次政务公开专栏。\n(三)由办公室牵头,组织全局业务培训2次,提高工作人员的业务能力。\n六、其他需要报告的事项\n无。', );
+    expect(findingsOf(r, RULE).map((f) => [f.messageId, f.severity])).toEqual([['measuresWithoutProblems', 'info']]);
+    expect(outcomeOf(r, RULE).outcome).toBe('pass');
   });
 
   it('no material at all → noMaterial (error); it can be switched off to leave the absence to required-sections', () => {
     const text = '某局2016年政府信息公开工作年度报告\n一、概述\n我局全年主动公开信息56条。';
-    expect(findingsOf(run(text)).map((f) => [f.messageId, f.severity])).toEqual([['noMaterial', 'error']]);
-    const off = run(text, { plugins: [plugin], rules: { [RULE]: { messages: { noMaterial: 'off' } } } });
-    expect(findingsOf(off)).toEqual([]);
+    expect(findingsOf(auditWithRule(rule, text), RULE).map((f) => [f.messageId, f.severity])).toEqual([['noMaterial', 'error']]);
+    const off = auditWithRule(rule, text, { messages: { noMaterial: 'off' } });
+    expect(findingsOf(off, RULE)).toEqual([]);
   });
 
   it('options: with anchorsPerMeasure 0 seed 000 still fails (no anchor at all: SUBSTANTIVE needs one); hzq2023 passes; bad options are rejected', () => {
-    const lenient: AuditConfig = { plugins: [plugin], rules: { [RULE]: ['warning', { anchorsPerMeasure: 0 }] } };
-    expect(outcome(run(all['000']!, lenient))).toBe('fail');
-    expect(outcome(run({ content: fixture('peers/kirogovcompare__hzq2023.txt'), format: 'text' }, lenient))).toBe('pass');
-    expect(() => run(all['000']!, { plugins: [plugin], rules: { [RULE]: ['error', { boilerplateShare: 2 }] } })).toThrow(/invalid options/u);
+    const lenient: RuleTestSettings = { severity: 'warning', options: { anchorsPerMeasure: 0 } };
+    expect(outcomeOf(auditWithRule(rule, all['000']!, lenient), RULE).outcome).toBe('fail');
+    expect(outcomeOf(auditWithRule(rule, { content: fixture('peers/kirogovcompare__hzq2023.txt'), format: 'text' }, lenient), RULE).outcome).toBe('pass');
+    expect(() => auditWithRule(rule, all['000']!, { severity: 'error', options: { boilerplateShare: 2 } })).toThrow(/invalid options/u);
   });
 
   it('English messages', () => {
-    const r = run(all['001']!, { plugins: [plugin], locale: 'en' });
-    expect(findingsOf(r)[0]?.message).toMatch(/^The part on problems and improvement \(存在的主要问题及改进情况\) is empty/u);
+    const r = auditWithRule(rule, all['001']!, { config: { locale: 'en' } });
+    expect(findingsOf(r, RULE)[0]?.message).toMatch(/^The part on problems and improvement \(存在的主要问题及改进情况\) is empty/u);
   });
 
   it('hostile input through audit() finishes', () => {
     const report = '2022年政府信息公开工作年度报告\n五、存在的主要问题及改进情况\n' + '一是'.repeat(100_000) + '\n六、其他需要报告的事项\n无';
-    expectLinearCost(() => expect(outcome(run(report))).toBeDefined(), report.length);
+    expectLinearCost(() => expect(outcomeOf(auditWithRule(rule, report), RULE).outcome).toBeDefined(), report.length);
   });
 });

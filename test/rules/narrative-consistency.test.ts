@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
+import { auditWithRule, findingsOf, outcomeOf, type RuleTestSettings } from 'xxgk-audit/testing';
 import { audit } from '../../src/index';
-import { definePlugin, defineRule } from '../../src/engine/define';
+import { definePlugin, defineRule } from '../../src/index';
 import { normalize } from '../../src/normalize/index';
-import type { AuditConfig, AuditInput, Finding, RecognisedTable, ReportModel } from '../../src/types';
+import type { AuditInput, Finding, RecognisedTable, ReportModel } from '../../src/types';
 import rule from '../../rules/narrative-consistency';
 import {
   checkNarrative,
@@ -16,8 +17,6 @@ import { narrativeText } from '../../src/kit/index';
 import { expectLinearCost, fixture, seeds } from '../helpers';
 
 const RULE = 'narrative-consistency';
-const config: AuditConfig = { plugins: [definePlugin({ name: 't', rules: { [RULE]: rule } })] };
-const enConfig: AuditConfig = { ...config, locale: 'en' };
 
 const SHANGHAI = 'peers/kirogovcompare__shanghai-office-2025-source.md';
 const HZQ2023 = 'tables/kirogovcompare__hzq2023_working.layout.txt';
@@ -29,12 +28,10 @@ function inputOf(raw: string, name: string): AuditInput {
   return { content: raw, format: name.endsWith('.md') ? 'markdown' : 'text' };
 }
 
-function run(raw: string, name = 'x.txt', cfg: AuditConfig = config) {
-  const result = audit(inputOf(raw, name), cfg);
-  const outcome = result.rules.find((r) => r.ruleId === RULE)!;
-  const findings = result.findings.filter((f) => f.ruleId === RULE);
+function run(raw: string, name = 'x.txt', settings: RuleTestSettings = {}) {
+  const result = auditWithRule(rule, inputOf(raw, name), settings);
   expect(result.errors).toEqual([]);
-  return { result, outcome, findings };
+  return { result, outcome: outcomeOf(result, RULE), findings: findingsOf(result, RULE) };
 }
 
 const ids = (findings: Finding[]) => findings.map((f) => f.messageId);
@@ -385,14 +382,14 @@ describe('vague numbers and placeholders (no table needed)', () => {
 
 describe('messages and options', () => {
   it('en messages', () => {
-    const { findings } = run(fixture(HZQ2024), 'x.txt', enConfig);
+    const { findings } = run(fixture(HZQ2024), 'x.txt', { config: { locale: 'en' } });
     expect(findings[0]!.message).toBe(
       'The narrative “受理政府信息公开申请17件” gives 17 applications received, but table 三 “一、本年新收政府信息公开申请数量”, column “总计” gives 95. The text counts for “政府办”, the table may count another scope (the whole organ or government). Check the scope and explain the difference in the text',
     );
   });
 
   it('approximate counts can be limited or switched off (淮安 「5500 余条」)', () => {
-    const off: AuditConfig = { ...config, rules: { [RULE]: ['warning', { approximate: 'off' }] } };
+    const off: RuleTestSettings = { severity: 'warning', options: { approximate: 'off' } };
     expect(run(fixture(HUAIAN), 'x.txt', off).findings).toEqual([]);
     const text = normalize('印制了2000多个宣传页。').text;
     expect(findVagueNumbers(text, extractCounts(text))).toEqual([]);
@@ -400,9 +397,9 @@ describe('messages and options', () => {
   });
 
   it('reviewScope can be switched off; the rule options are validated', () => {
-    const cfg: AuditConfig = { ...config, rules: { [RULE]: ['warning', { reviewScope: false }] } };
+    const cfg: RuleTestSettings = { severity: 'warning', options: { reviewScope: false } };
     expect(ids(run(seeds()['003']!, 'x.txt', cfg).findings)).toEqual(['doubleCounted']);
-    expect(() => audit('x', { ...config, rules: { [RULE]: ['warning', { window: 'wide' }] } })).toThrow();
+    expect(() => auditWithRule(rule, 'x', { severity: 'warning', options: { window: 'wide' } })).toThrow(/invalid options/);
   });
 });
 

@@ -1,26 +1,22 @@
 import { describe, expect, it } from '@jest/globals';
-import { audit } from '../../src/index';
-import { definePlugin } from '../../src/engine/define';
-import type { AuditConfig, AuditInput, Finding } from '../../src/types';
+import { auditWithRule, findingsOf, outcomeOf, type RuleTestSettings } from 'xxgk-audit/testing';
+import type { AuditInput, Finding } from '../../src/types';
 import rule from '../../rules/prior-year-duplication';
 import { comparableText, shingles, similarity, staleYears } from '../../rules/detect/prior-year-duplication';
 import { expectLinearCost, fixture, seeds } from '../helpers';
 
 const RULE = 'prior-year-duplication';
-const config: AuditConfig = { plugins: [definePlugin({ name: 't', rules: { [RULE]: rule } })] };
 
 const HZQ2023 = 'peers/kirogovcompare__hzq2023.txt';
 const HZQ2024 = 'peers/kirogovcompare__hzq2024.txt';
 const HZQ2023_LAYOUT = 'tables/kirogovcompare__hzq2023_working.layout.txt';
 const HZQ2024_LAYOUT = 'tables/kirogovcompare__hzq2024_working.layout.txt';
 
-function run(current: string, previous?: string, cfg: AuditConfig = config, meta: Record<string, unknown> = {}) {
+function run(current: string, previous?: string, settings: RuleTestSettings = {}, meta: Record<string, unknown> = {}) {
   const input: AuditInput = { content: current, meta: { ...meta, ...(previous !== undefined ? { previous } : {}) } };
-  const result = audit(input, cfg);
+  const result = auditWithRule(rule, input, settings);
   expect(result.errors).toEqual([]);
-  const outcome = result.rules.find((r) => r.ruleId === RULE)!;
-  const findings = result.findings.filter((f) => f.ruleId === RULE);
-  return { result, outcome, findings };
+  return { result, outcome: outcomeOf(result, RULE), findings: findingsOf(result, RULE) };
 }
 
 const sourceAt = (raw: string, f: Finding) => raw.slice(f.position.start.offset, f.position.end.offset);
@@ -62,7 +58,7 @@ describe('洪泽区 2023 → 2024 (last year given as meta.previous)', () => {
   });
 
   it('the share of repeated text is configurable: at a 50% threshold (the reviewers’ practice) the 2024 report is flagged', () => {
-    const cfg: AuditConfig = { ...config, rules: { [RULE]: ['warning', { warningThreshold: 0.5, errorThreshold: 0.95 }] } };
+    const cfg: RuleTestSettings = { severity: 'warning', options: { warningThreshold: 0.5, errorThreshold: 0.95 } };
     const { findings } = run(fixture(HZQ2024_LAYOUT), fixture(HZQ2023_LAYOUT), cfg);
     expect(findings.map((f) => [f.messageId, f.severity])).toEqual([['similar', 'warning']]);
     const share = Number((findings[0]!.data as { share: string }).share);
@@ -169,7 +165,7 @@ describe('stale years without a previous report (signals.md §5.4)', () => {
 
   it('seed 000 audited as a 2018 report: 2017 is the most frequent year, and 「截至2017年12月31日」 three times', () => {
     const raw = all['000']!;
-    const { findings } = run(raw, undefined, config, { year: 2018 });
+    const { findings } = run(raw, undefined, {}, { year: 2018 });
     expect(findings.map((f) => [f.messageId, f.severity])).toEqual([
       ['staleYear', 'warning'],
       ['staleAsOf', 'warning'],
@@ -205,20 +201,20 @@ describe('stale years without a previous report (signals.md §5.4)', () => {
 describe('options, messages and hostile input', () => {
   it('en message', () => {
     const raw = seeds()['002']!;
-    const { findings } = run(raw, raw, { ...config, locale: 'en' });
+    const { findings } = run(raw, raw, { config: { locale: 'en' } });
     expect(findings[0]!.message).toBe(
       'The report largely repeats the 2024 report: without years and tables, 100.0% of its text is the same as last year’s (error threshold 90%). Rewrite it for this year',
     );
   });
 
   it('bad options are rejected', () => {
-    expect(() => audit('x', { ...config, rules: { [RULE]: ['warning', { warningThreshold: 2 }] } })).toThrow();
+    expect(() => auditWithRule(rule, 'x', { severity: 'warning', options: { warningThreshold: 2 } })).toThrow(/invalid options/);
   });
 
   it('finishes quickly on long repetitive input as current and previous report', () => {
     const hostile = ['2024年政府信息公开工作年度报告', '2023年'.repeat(20000), '截至2023年12月31日'.repeat(5000), '《'.repeat(20000), '甲'.repeat(100000)].join('\n');
     // Two reports' worth of text when the previous report is the same hostile text.
-    expectLinearCost(() => run(hostile, hostile, config, { year: 2024 }), 2 * hostile.length);
-    expectLinearCost(() => run(hostile, undefined, config, { year: 2024 }), hostile.length);
+    expectLinearCost(() => run(hostile, hostile, {}, { year: 2024 }), 2 * hostile.length);
+    expectLinearCost(() => run(hostile, undefined, {}, { year: 2024 }), hostile.length);
   });
 });

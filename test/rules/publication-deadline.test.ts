@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { audit } from '../../src/index';
-import { definePlugin } from '../../src/engine/define';
-import type { AuditConfig, AuditInput, AuditResult, TextLine } from '../../src/types';
+import { auditWithRule, findingsOf, outcomeOf, RuleTester } from 'xxgk-audit/testing';
+import type { TextLine } from '../../src/types';
 import rule from '../../rules/publication-deadline';
 import {
   checkPublicationDeadline,
@@ -14,12 +13,6 @@ import { parseDateLine } from '../../src/kit/index';
 import { expectLinearCost, fixture, seeds } from '../helpers';
 
 const RULE = 'publication-deadline';
-const plugin = definePlugin({ name: 't', rules: { [RULE]: rule } });
-const config: AuditConfig = { plugins: [plugin] };
-const run = (input: string | AuditInput, cfg: AuditConfig = config) => audit(input, cfg);
-const outcomeOf = (r: AuditResult) => r.rules.find((o) => o.ruleId === RULE)!;
-const findingsOf = (r: AuditResult) => r.findings.filter((f) => f.ruleId === RULE);
-const withOptions = (options: Record<string, unknown>): AuditConfig => ({ plugins: [plugin], rules: { [RULE]: { options } } });
 
 const all = seeds();
 const HZQ2024 = fixture('peers/kirogovcompare__hzq2024.txt');
@@ -151,33 +144,12 @@ describe('checkPublicationDeadline (pure)', () => {
 // The rule, end to end
 // ---------------------------------------------------------------------------
 
-describe('publication-deadline on the seeds (defects.md §F)', () => {
-  it.each(['000', '001', '002'])('seed %s → inapplicable (no date in the text)', (id) => {
-    const r = run(all[id]!);
-    expect(outcomeOf(r).outcome).toBe('inapplicable');
-    expect(outcomeOf(r).reason).toMatch(/没有发布日期/);
-    expect(findingsOf(r)).toEqual([]);
-  });
-
-  it('seed 003 → inapplicable: 「填报日期: 2017年3月7日」 is not a publication date', () => {
-    const r = run(all['003']!);
-    expect(outcomeOf(r).outcome).toBe('inapplicable');
-    expect(outcomeOf(r).reason).toMatch(/填报日期不是发布日期/);
-  });
-
-  it('seed 004 → pass: signature 2019-02-28 is on time under E1 (estimated)', () => {
-    const r = run(all['004']!);
-    expect(outcomeOf(r).outcome).toBe('pass');
-    expect(findingsOf(r)).toEqual([]);
-  });
-});
-
 describe('publication-deadline with a known publication date', () => {
   it('late (E1, meta.publishedAt) → error, pointing at the title', () => {
     const source = all['004']!;
-    const r = run({ content: source, meta: { publishedAt: '2019-04-10' } });
-    expect(outcomeOf(r).outcome).toBe('fail');
-    const [f] = findingsOf(r);
+    const r = auditWithRule(rule, { content: source, meta: { publishedAt: '2019-04-10' } });
+    expect(outcomeOf(r, RULE).outcome).toBe('fail');
+    const [f] = findingsOf(r, RULE);
     expect([f!.messageId, f!.severity]).toEqual(['late', 'error']);
     expect(f!.data).toMatchObject({ date: '2019-04-10', deadline: '2019-03-31', days: 10, basisKey: 'REG2007-31', estimated: false });
     expect(f!.message).toContain('逾期10天');
@@ -185,116 +157,99 @@ describe('publication-deadline with a known publication date', () => {
     expect(source.slice(f!.position.start.offset, f!.position.end.offset)).toBe('2018年政府信息公开年度报告');
   });
 
-  it('on time (E1, meta.publishedAt on the deadline) → pass', () => {
-    expect(outcomeOf(run({ content: all['004']!, meta: { publishedAt: '2019-03-31' } })).outcome).toBe('pass');
-  });
-
-  it('洪泽区 2024 (county government): 31 March → pass, 1 April → error', () => {
-    expect(outcomeOf(run({ content: HZQ2024, meta: { publishedAt: '2025-03-31' } })).outcome).toBe('pass');
-    const [f] = findingsOf(run({ content: HZQ2024, meta: { publishedAt: '2025-04-01' } }));
-    expect([f!.messageId, f!.severity]).toEqual(['late', 'error']);
-    expect(f!.data).toMatchObject({ category: 'government', basisKey: 'REG2019-49-government', days: 1 });
-  });
-
-  it('上海市科委 2024 (department): 31 January strictly by default; a local override (02-28) passes it', () => {
-    const r = run({ content: KEWEI, meta: { publishedAt: '2025-02-10' } });
-    const [f] = findingsOf(r);
-    expect([f!.messageId, f!.severity]).toEqual(['late', 'error']);
-    expect(f!.data).toMatchObject({ category: 'department', deadline: '2025-01-31', days: 10 });
-    expect(f!.message).toContain('1月31日前');
-    const local = run({ content: KEWEI, meta: { publishedAt: '2025-02-10' } }, withOptions({ deadlines: { department: '02-28' } }));
-    expect(outcomeOf(local).outcome).toBe('pass');
-  });
-
-  it('上海市人民政府办公厅 2025 is a department: published 2026-01-30 → pass', () => {
-    expect(outcomeOf(run({ content: SHANGHAI, meta: { publishedAt: '2026-01-30' } })).outcome).toBe('pass');
-  });
-
-  it('a page metadata line 「发布日期:2025-04-15」 is a known date → error, pointing at that line', () => {
-    const source = '发布日期:2025-04-15\n' + HZQ2024;
-    const r = run(source);
-    const [f] = findingsOf(r);
-    expect([f!.messageId, f!.severity]).toEqual(['late', 'error']);
-    expect(f!.data).toMatchObject({ source: 'metadata', date: '2025-04-15', days: 15 });
-    expect(source.slice(f!.position.start.offset, f!.position.end.offset)).toBe('发布日期:2025-04-15');
-  });
-
-  it('township (seed 002, 2024): late against the assumed 31 March → warning 「需按地方规定核对」, not an error', () => {
-    const r = run({ content: all['002']!, meta: { publishedAt: '2025-04-02' } });
-    const [f] = findingsOf(r);
-    expect([f!.messageId, f!.severity]).toEqual(['lateLocalRule', 'warning']);
-    expect(f!.message).toContain('需按地方规定核对');
-    expect(outcomeOf(run({ content: all['002']!, meta: { publishedAt: '2025-03-31' } })).outcome).toBe('pass');
-  });
-
-  it('township with a configured local deadline (20 February) → the local rule is confirmed: error', () => {
-    const r = run({ content: all['002']!, meta: { publishedAt: '2025-03-01' } }, withOptions({ deadlines: { township: '02-20' } }));
-    const [f] = findingsOf(r);
-    expect([f!.messageId, f!.severity]).toEqual(['late', 'error']);
-    expect(f!.data).toMatchObject({ basisKey: 'override', deadline: '2025-02-20', days: 9 });
-  });
-
-  it('a publication date before the report year ends → warning dateBeforeYearEnd', () => {
-    const [f] = findingsOf(run({ content: all['002']!, meta: { publishedAt: '2024-06-01' } }));
-    expect([f!.messageId, f!.severity]).toEqual(['dateBeforeYearEnd', 'warning']);
-    expect(f!.message).toContain('2024年度结束');
-  });
-
-  it('an impossible calendar date in meta → inapplicable with the reason', () => {
-    const r = run({ content: all['002']!, meta: { publishedAt: '2025-02-30' } });
-    expect(outcomeOf(r).outcome).toBe('inapplicable');
-    expect(outcomeOf(r).reason).toMatch(/不是有效日期/);
-  });
 });
 
-describe('publication-deadline with the signature date (an estimate)', () => {
-  const seed004 = all['004']!;
+const SEED004 = all['004']!;
+const LATE_SIGNATURE = SEED004.replace('2019年2月28日', '2019年4月15日');
+const METADATA_LINE = '发布日期:2025-04-15\n' + HZQ2024;
+const published = (content: string, publishedAt: string) => ({ content, meta: { publishedAt } });
 
-  it('a late signature date → warning lateEstimated (not an error), marked as an estimate, pointing at the date', () => {
-    const source = seed004.replace('2019年2月28日', '2019年4月15日');
-    const r = run(source);
-    expect(outcomeOf(r).outcome).toBe('fail');
-    const [f] = findingsOf(r);
-    expect([f!.messageId, f!.severity]).toEqual(['lateEstimated', 'warning']);
-    expect(f!.message).toContain('估计');
-    expect(f!.data).toMatchObject({ estimated: true, source: 'signature', days: 15 });
-    expect(source.slice(f!.position.start.offset, f!.position.end.offset)).toBe('2019年4月15日');
-  });
-
-  it('Chinese numerals: 二〇一九年四月十五日 is read the same way', () => {
-    const [f] = findingsOf(run(seed004.replace('2019年2月28日', '二〇一九年四月十五日')));
-    expect(f!.messageId).toBe('lateEstimated');
-    expect(f!.data).toMatchObject({ date: '2019-04-15' });
-  });
-
-  it('a signature dated inside the report year is not a publication date (stale copy?) → inapplicable', () => {
-    const r = run(seed004.replace('2019年2月28日', '2018年2月28日'));
-    expect(outcomeOf(r).outcome).toBe('inapplicable');
-    expect(outcomeOf(r).reason).toMatch(/早于2018年度结束/);
-  });
-
-  it('useSignatureDate: false → inapplicable for seed 004', () => {
-    expect(outcomeOf(run(seed004, withOptions({ useSignatureDate: false }))).outcome).toBe('inapplicable');
-  });
+new RuleTester().run(RULE, rule, {
+  valid: [
+    ...(['000', '001', '002'] as const).map((id) => ({
+      name: `seed ${id} → inapplicable (no date in the text)`,
+      input: all[id]!,
+      outcome: 'inapplicable' as const,
+      reason: /没有发布日期/,
+    })),
+    { name: 'seed 003 → inapplicable: 「填报日期: 2017年3月7日」 is not a publication date', input: all['003']!, outcome: 'inapplicable', reason: /填报日期不是发布日期/ },
+    { name: 'seed 004 → pass: signature 2019-02-28 is on time under E1 (estimated)', input: SEED004 },
+    { name: 'on time (E1, meta.publishedAt on the deadline) → pass', input: published(SEED004, '2019-03-31') },
+    { name: '洪泽区 2024 (county government): 31 March → pass', input: published(HZQ2024, '2025-03-31') },
+    { name: '上海市科委 2024 (department) late by default; a local override (02-28) passes it', input: published(KEWEI, '2025-02-10'), options: { deadlines: { department: '02-28' } } },
+    { name: '上海市人民政府办公厅 2025 is a department: published 2026-01-30 → pass', input: published(SHANGHAI, '2026-01-30') },
+    { name: 'township (seed 002, 2024) published 31 March → pass', input: published(all['002']!, '2025-03-31') },
+    { name: 'an impossible calendar date in meta → inapplicable with the reason', input: published(all['002']!, '2025-02-30'), outcome: 'inapplicable', reason: /不是有效日期/ },
+    {
+      name: 'a signature dated inside the report year is not a publication date (stale copy?) → inapplicable',
+      input: SEED004.replace('2019年2月28日', '2018年2月28日'),
+      outcome: 'inapplicable',
+      reason: /早于2018年度结束/,
+    },
+    { name: 'useSignatureDate: false → inapplicable for seed 004', input: SEED004, options: { useSignatureDate: false }, outcome: 'inapplicable' },
+  ],
+  invalid: [
+    {
+      name: '洪泽区 2024 (county government): 1 April → error',
+      input: published(HZQ2024, '2025-04-01'),
+      errors: [{ messageId: 'late', severity: 'error', data: { category: 'government', basisKey: 'REG2019-49-government', days: 1 } }],
+    },
+    {
+      name: '上海市科委 2024 (department): 31 January strictly by default',
+      input: published(KEWEI, '2025-02-10'),
+      errors: [{ messageId: 'late', severity: 'error', data: { category: 'department', deadline: '2025-01-31', days: 10 }, message: /1月31日前/ }],
+    },
+    {
+      name: 'a page metadata line 「发布日期:2025-04-15」 is a known date → error, pointing at that line',
+      input: METADATA_LINE,
+      errors: [{ messageId: 'late', severity: 'error', data: { source: 'metadata', date: '2025-04-15', days: 15 }, text: '发布日期:2025-04-15' }],
+    },
+    {
+      name: 'township (seed 002, 2024): late against the assumed 31 March → warning 「需按地方规定核对」, not an error',
+      input: published(all['002']!, '2025-04-02'),
+      errors: [{ messageId: 'lateLocalRule', severity: 'warning', message: /需按地方规定核对/ }],
+    },
+    {
+      name: 'township with a configured local deadline (20 February) → the local rule is confirmed: error',
+      input: published(all['002']!, '2025-03-01'),
+      options: { deadlines: { township: '02-20' } },
+      errors: [{ messageId: 'late', severity: 'error', data: { basisKey: 'override', deadline: '2025-02-20', days: 9 } }],
+    },
+    {
+      name: 'a publication date before the report year ends → warning dateBeforeYearEnd',
+      input: published(all['002']!, '2024-06-01'),
+      errors: [{ messageId: 'dateBeforeYearEnd', severity: 'warning', message: /2024年度结束/ }],
+    },
+    {
+      name: 'a late signature date → warning lateEstimated (not an error), marked as an estimate, pointing at the date',
+      input: LATE_SIGNATURE,
+      errors: [{ messageId: 'lateEstimated', severity: 'warning', message: /估计/, data: { estimated: true, source: 'signature', days: 15 }, text: '2019年4月15日' }],
+    },
+    {
+      name: 'Chinese numerals: 二〇一九年四月十五日 is read the same way',
+      input: SEED004.replace('2019年2月28日', '二〇一九年四月十五日'),
+      errors: [{ messageId: 'lateEstimated', data: { date: '2019-04-15' } }],
+    },
+    {
+      name: 'English messages: late',
+      input: published(KEWEI, '2025-02-10'),
+      config: { locale: 'en' },
+      errors: [{ messageId: 'late', message: /after the deadline 2025-01-31 \(10 days late\)/ }],
+    },
+    { name: 'English messages: an estimate', input: LATE_SIGNATURE, config: { locale: 'en' }, errors: [{ messageId: 'lateEstimated', message: /an estimate/ }] },
+  ],
 });
 
 describe('publication-deadline: configuration and locales', () => {
   it('rejects a malformed deadline option', () => {
-    expect(() => run(all['004']!, withOptions({ deadlines: { township: '2-20' } }))).toThrow(/invalid options/);
-    expect(() => run(all['004']!, withOptions({ deadlines: { village: '02-20' } }))).toThrow(/invalid options/);
-  });
-
-  it('English messages', () => {
-    const r = run({ content: KEWEI, meta: { publishedAt: '2025-02-10' } }, { plugins: [plugin], locale: 'en' });
-    expect(findingsOf(r)[0]!.message).toMatch(/after the deadline 2025-01-31 \(10 days late\)/);
-    const est = run(all['004']!.replace('2019年2月28日', '2019年4月15日'), { plugins: [plugin], locale: 'en' });
-    expect(findingsOf(est)[0]!.message).toMatch(/an estimate/);
+    expect(() => auditWithRule(rule, all['004']!, { options: { deadlines: { township: '2-20' } } })).toThrow(/invalid options/);
+    expect(() => auditWithRule(rule, all['004']!, { options: { deadlines: { village: '02-20' } } })).toThrow(/invalid options/);
   });
 
   it('hostile input finishes', () => {
     for (const body of ['2020年2月28日\n'.repeat(100_000), '二'.repeat(1_000_000), ('年'.repeat(40) + '\n').repeat(20_000) + '发布日期:'.repeat(100_000)]) {
       const report = '2019年政府信息公开工作年度报告\n' + body;
-      expectLinearCost(() => run(report), report.length);
+      expectLinearCost(() => auditWithRule(rule, report), report.length);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { audit } from '../../src/index';
-import type { AuditConfig, AuditResult, Plugin, SectionInfo, SectionKey } from '../../src/types';
+import { auditWithRule, findingsOf, outcomeOf } from 'xxgk-audit/testing';
+import type { AuditResult, SectionKey } from '../../src/types';
 import { normalize } from '../../src/normalize/index';
 import rule from '../../rules/required-sections';
 import {
@@ -329,13 +329,8 @@ describe('hostile input finishes (linear regular expressions)', () => {
 // The rule, end to end through audit()
 // ---------------------------------------------------------------------------
 
-const plugin: Plugin = { name: 'required-sections-test', rules: { [RULE]: rule } };
-const config: AuditConfig = { plugins: [plugin] };
-const run = (input: Parameters<typeof audit>[0], cfg: AuditConfig = config) => audit(input, cfg);
-const outcome = (r: AuditResult) => r.rules.find((o) => o.ruleId === RULE)?.outcome;
-const findingsOf = (r: AuditResult) => r.findings.filter((f) => f.ruleId === RULE);
 const summary = (r: AuditResult) =>
-  findingsOf(r)
+  findingsOf(r, RULE)
     .map((f) => `${f.messageId}:${f.severity}:${String(f.data?.section)}`)
     .sort();
 
@@ -366,14 +361,14 @@ describe('required-sections rule (audit)', () => {
       ],
     ],
   ])('seed %s → %s', (id, expected, messages) => {
-    const r = run(all[id]!);
-    expect(outcome(r)).toBe(expected);
+    const r = auditWithRule(rule, all[id]!);
+    expect(outcomeOf(r, RULE).outcome).toBe(expected);
     expect(summary(r)).toEqual(messages);
   });
 
   it('seed 003: the missing fee part is reported on the last sentence of 三, in the source', () => {
     const src = all['003']!;
-    const [f] = findingsOf(run(src));
+    const [f] = findingsOf(auditWithRule(rule, src), RULE);
     expect(f?.messageId).toBe('missing');
     expect(src.slice(f!.position.start.offset, f!.position.end.offset)).toMatch(/^县政府办公室作为县政府政务信息依申请公开受理机构/u);
     expect(f?.section).toEqual({ key: 'fees', title: '政府信息公开的收费及减免情况' });
@@ -383,7 +378,7 @@ describe('required-sections rule (audit)', () => {
 
   it('seed 004: the merged findings point at the sentences in 三 (positions in the source)', () => {
     const src = all['004']!;
-    const merged = findingsOf(run(src)).filter((f) => f.messageId === 'merged');
+    const merged = findingsOf(auditWithRule(rule, src), RULE).filter((f) => f.messageId === 'merged');
     expect(merged.map((f) => src.slice(f.position.start.offset, f.position.end.offset))).toEqual([
       '本年度我镇未收到政府信息公开申请，未发生依申请公开政府信息收费、减免情况，全镇也未收取任何政府信息公开费用。',
       '2018年，我镇没有发生针对政府信息公开事务的行政复议案，也没有发生各类针对政府信息公开事务有关的行政诉讼案。',
@@ -392,26 +387,26 @@ describe('required-sections rule (audit)', () => {
   });
 
   it('seed 000 in traditional script: the five Art. 32 headings are recognised after normalisation; only 其他 is missing', () => {
-    const f = findingsOf(run(all['000']!));
+    const f = findingsOf(auditWithRule(rule, all['000']!), RULE);
     expect(f.map((x) => x.messageId)).toEqual(['missingOther']);
     expect(f[0]?.data?.after).toBe('六、政府信息公开工作存在的主要问题及改进情况');
   });
 
   it('options: requireOtherInE1 false, or the missingOther message switched off, lets seed 000 pass; it can also be made an error', () => {
-    expect(outcome(run(all['000']!, { plugins: [plugin], rules: { [RULE]: ['error', { requireOtherInE1: false }] } }))).toBe('pass');
-    expect(outcome(run(all['000']!, { plugins: [plugin], rules: { [RULE]: { messages: { missingOther: 'off' } } } }))).toBe('pass');
-    const strict = run(all['000']!, { plugins: [plugin], rules: { [RULE]: { messages: { missingOther: 'error' } } } });
-    expect(findingsOf(strict).map((f) => f.severity)).toEqual(['error']);
+    expect(outcomeOf(auditWithRule(rule, all['000']!, { severity: 'error', options: { requireOtherInE1: false } }), RULE).outcome).toBe('pass');
+    expect(outcomeOf(auditWithRule(rule, all['000']!, { messages: { missingOther: 'off' } }), RULE).outcome).toBe('pass');
+    const strict = auditWithRule(rule, all['000']!, { messages: { missingOther: 'error' } });
+    expect(findingsOf(strict, RULE).map((f) => f.severity)).toEqual(['error']);
     expect(strict.passed).toBe(false);
   });
 
   it('rejects unknown options', () => {
-    expect(() => run(all['000']!, { plugins: [plugin], rules: { [RULE]: ['error', { requireOther: true }] } })).toThrow(/invalid options/u);
+    expect(() => auditWithRule(rule, all['000']!, { severity: 'error', options: { requireOther: true } })).toThrow(/invalid options/u);
   });
 
   it('English messages', () => {
-    const r = run(all['003']!, { plugins: [plugin], locale: 'en' });
-    expect(findingsOf(r)[0]?.message).toMatch(/^The statutory part “政府信息公开的收费及减免情况” is missing/u);
+    const r = auditWithRule(rule, all['003']!, { config: { locale: 'en' } });
+    expect(findingsOf(r, RULE)[0]?.message).toMatch(/^The statutory part “政府信息公开的收费及减免情况” is missing/u);
   });
 
   it.each([
@@ -421,14 +416,14 @@ describe('required-sections rule (audit)', () => {
     ['peers/kirogovcompare__hzq2024.txt', 'text', []],
     ['peers/govnianbao__huaian2024.txt', 'text', []],
   ] as const)('peer %s → pass with %j', (file, format, messages) => {
-    const r = run({ content: fixture(file), format });
-    expect(outcome(r)).toBe('pass');
+    const r = auditWithRule(rule, { content: fixture(file), format });
+    expect(outcomeOf(r, RULE).outcome).toBe('pass');
     expect(summary(r)).toEqual(messages);
   });
 
   it('a report with no year and no fingerprint is inapplicable', () => {
-    const r = run('一、工作情况\n我单位认真做好各项工作。\n二、存在的问题\n无。');
-    expect(outcome(r)).toBe('inapplicable');
+    const r = auditWithRule(rule, '一、工作情况\n我单位认真做好各项工作。\n二、存在的问题\n无。');
+    expect(outcomeOf(r, RULE).outcome).toBe('inapplicable');
   });
 
   it('heading variants seen in real E1 reports (sections.md §1.2) are recognised', () => {
@@ -449,13 +444,13 @@ describe('required-sections rule (audit)', () => {
       '七、其他需要报告的事项',
       '无。',
     ].join('\n');
-    const r = run(report);
-    expect(outcome(r)).toBe('pass');
-    expect(findingsOf(r)).toEqual([]);
+    const r = auditWithRule(rule, report);
+    expect(outcomeOf(r, RULE).outcome).toBe('pass');
+    expect(findingsOf(r, RULE)).toEqual([]);
   });
 
   it('hostile input through audit() finishes', () => {
     const report = '2016年政府信息公开工作年度报告\n' + '一是'.repeat(100_000) + '\n' + '收费'.repeat(50_000);
-    expectLinearCost(() => expect(outcome(run(report))).toBe('fail'), report.length);
+    expectLinearCost(() => expect(outcomeOf(auditWithRule(rule, report), RULE).outcome).toBe('fail'), report.length);
   });
 });

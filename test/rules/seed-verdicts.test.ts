@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
+import { outcomeOf } from 'xxgk-audit/testing';
 import { audit } from '../../src/index';
 import { fixture, seeds } from '../helpers';
 
 const all = seeds();
-const outcome = (text: string, ruleId: string) => audit(text).rules.find((r) => r.ruleId === ruleId)!.outcome;
+const outcome = (text: string, ruleId: string) => outcomeOf(audit(text), ruleId).outcome;
 
 /** The verdicts of spec/defects.md §F for the five core rules, end to end with the built-in configuration. */
 describe('seed verdicts of the five core rules', () => {
@@ -19,7 +20,7 @@ describe('seed verdicts of the five core rules', () => {
 
   it('tables-reconcile reads seed 003’s statistics table (applicable) and flags the double counting', () => {
     const result = audit(all['003']!);
-    expect(result.rules.find((r) => r.ruleId === 'tables-reconcile')!.outcome).not.toBe('inapplicable');
+    expect(outcomeOf(result, 'tables-reconcile').outcome).not.toBe('inapplicable');
     const stat = result.report.tables.find((t) => t.id === 'STAT')!;
     expect(stat.cells.filter((c) => c.value !== null).map((c) => c.value)).toEqual(
       expect.arrayContaining([67467, 15689, 7584, 8105, 51778, 32785, 14758, 4235]),

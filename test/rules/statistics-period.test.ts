@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { auditWithRule, findingsOf, outcomeOf, type RuleTestSettings } from 'xxgk-audit/testing';
 import { audit } from '../../src/index';
-import type { AuditConfig, AuditResult, Plugin } from '../../src/types';
 import { normalize } from '../../src/normalize/index';
 import rule from '../../rules/statistics-period';
 import { findStatisticsPeriod, formatPeriod } from '../../rules/detect/statistics-period';
@@ -277,13 +277,8 @@ describe('compactText', () => {
 // The rule, end to end through audit()
 // ---------------------------------------------------------------------------
 
-// The rule is passed as a plugin too, so these tests run before and after it is in the built-in plugin
-// (the same rule object may be loaded twice).
-const plugin: Plugin = { name: 'statistics-period-test', rules: { [RULE]: rule } };
-const config: AuditConfig = { plugins: [plugin] };
-const run = (input: Parameters<typeof audit>[0], cfg: AuditConfig = config) => audit(input, cfg);
-const outcome = (r: AuditResult) => r.rules.find((o) => o.ruleId === RULE)?.outcome;
-const findingsOf = (r: AuditResult) => r.findings.filter((f) => f.ruleId === RULE);
+// auditWithRule registers the rule as a plugin too, so these tests run before and after it is in the
+// built-in plugin (the same rule object may be loaded twice).
 
 describe('statistics-period rule (audit)', () => {
   const all = seeds();
@@ -295,9 +290,9 @@ describe('statistics-period rule (audit)', () => {
     ['003', 'fail'],
     ['004', 'pass'],
   ])('seed %s → %s', (id, expected) => {
-    const r = run(all[id]!);
-    expect(outcome(r)).toBe(expected);
-    const f = findingsOf(r);
+    const r = auditWithRule(rule, all[id]!);
+    expect(outcomeOf(r, RULE).outcome).toBe(expected);
+    const f = findingsOf(r, RULE);
     if (expected === 'fail') {
       expect(f.map((x) => [x.messageId, x.severity])).toEqual([['missing', 'warning']]);
     } else {
@@ -307,8 +302,8 @@ describe('statistics-period rule (audit)', () => {
 
   it('missing points at the title and names the report year', () => {
     const source = all['002']!;
-    const r = run(source);
-    const [f] = findingsOf(r);
+    const r = auditWithRule(rule, source);
+    const [f] = findingsOf(r, RULE);
     expect(source.slice(f!.position.start.offset, f!.position.end.offset)).toBe('焦虎镇 2024 年政府信息公开工作年度报告');
     expect(f!.message).toContain('2024年1月1日至12月31日');
     expect(f!.data).toMatchObject({ level: 'NONE', year: 2024 });
@@ -316,16 +311,16 @@ describe('statistics-period rule (audit)', () => {
 
   it('missing for a traditional-script report (seed 000) points into the source', () => {
     const source = all['000']!;
-    const [f] = findingsOf(run(source));
+    const [f] = findingsOf(auditWithRule(rule, source), RULE);
     expect(f!.position.end.offset).toBeGreaterThan(f!.position.start.offset);
     expect(source.slice(f!.position.start.offset, f!.position.end.offset)).toContain('2017年度');
   });
 
   it('wrongYear: the seed 001 statement checked against a 2017 report year (meta.year)', () => {
     const source = all['001']!;
-    const r = run({ content: source, meta: { year: 2017 } });
-    expect(outcome(r)).toBe('fail');
-    const [f] = findingsOf(r);
+    const r = auditWithRule(rule, { content: source, meta: { year: 2017 } });
+    expect(outcomeOf(r, RULE).outcome).toBe('fail');
+    const [f] = findingsOf(r, RULE);
     expect(f!.messageId).toBe('wrongYear');
     expect(f!.severity).toBe('warning');
     expect(f!.expected).toBe(2017);
@@ -335,42 +330,42 @@ describe('statistics-period rule (audit)', () => {
   });
 
   it('partial → info, the rule passes', () => {
-    const r = run('某镇2008年政府信息公开工作年度报告\n本报告所列数据的统计期限为2008年5月1日至12月31日。\n一、概述\n本镇认真贯彻条例。');
-    expect(outcome(r)).toBe('pass');
-    expect(findingsOf(r).map((f) => [f.messageId, f.severity])).toEqual([['partial', 'info']]);
+    const r = auditWithRule(rule, '某镇2008年政府信息公开工作年度报告\n本报告所列数据的统计期限为2008年5月1日至12月31日。\n一、概述\n本镇认真贯彻条例。');
+    expect(outcomeOf(r, RULE).outcome).toBe('pass');
+    expect(findingsOf(r, RULE).map((f) => [f.messageId, f.severity])).toEqual([['partial', 'info']]);
   });
 
   it('implicit → info, the rule passes', () => {
-    const r = run('某区2016年政府信息公开工作年度报告\n本报告统计数据从2016年1月1日至2016年12月31日止。\n一、概述\n本区认真贯彻条例。');
-    expect(outcome(r)).toBe('pass');
-    expect(findingsOf(r).map((f) => [f.messageId, f.severity])).toEqual([['implicit', 'info']]);
+    const r = auditWithRule(rule, '某区2016年政府信息公开工作年度报告\n本报告统计数据从2016年1月1日至2016年12月31日止。\n一、概述\n本区认真贯彻条例。');
+    expect(outcomeOf(r, RULE).outcome).toBe('pass');
+    expect(findingsOf(r, RULE).map((f) => [f.messageId, f.severity])).toEqual([['implicit', 'info']]);
   });
 
   it('the peer reports pass', () => {
     for (const file of ['peers/kirogovcompare__hzq2023.txt', 'peers/kirogovcompare__hzq2024.txt', 'peers/govnianbao__huaian2024.txt']) {
-      const r = run(fixture(file));
-      expect(outcome(r)).toBe('pass');
-      expect(findingsOf(r)).toEqual([]);
+      const r = auditWithRule(rule, fixture(file));
+      expect(outcomeOf(r, RULE).outcome).toBe('pass');
+      expect(findingsOf(r, RULE)).toEqual([]);
     }
   });
 
   it('options: extraKeywords can be turned off (统计周期 then gives an implicit info)', () => {
     const raw = fixture('peers/kirogovcompare__kewei-2024-source.md');
-    expect(findingsOf(run(raw))).toEqual([]);
-    const strict: AuditConfig = { plugins: [plugin], rules: { [RULE]: ['warning', { extraKeywords: [] }] } };
-    const r = run(raw, strict);
-    expect(outcome(r)).toBe('pass');
-    expect(findingsOf(r).map((f) => f.messageId)).toEqual(['implicit']);
+    expect(findingsOf(auditWithRule(rule, raw), RULE)).toEqual([]);
+    const strict: RuleTestSettings = { severity: 'warning', options: { extraKeywords: [] } };
+    const r = auditWithRule(rule, raw, strict);
+    expect(outcomeOf(r, RULE).outcome).toBe('pass');
+    expect(findingsOf(r, RULE).map((f) => f.messageId)).toEqual(['implicit']);
   });
 
   it('English messages', () => {
-    const r = run(all['002']!, { plugins: [plugin], locale: 'en' });
-    expect(findingsOf(r)[0]!.message).toMatch(/statistics period is not stated/);
+    const r = auditWithRule(rule, all['002']!, { config: { locale: 'en' } });
+    expect(findingsOf(r, RULE)[0]!.message).toMatch(/statistics period is not stated/);
   });
 
   it('hostile input finishes', () => {
-    const r = run('某县2023年政府信息公开工作年度报告\n' + '统计期限'.repeat(50_000));
-    expect(outcome(r)).toBe('fail');
+    const r = auditWithRule(rule, '某县2023年政府信息公开工作年度报告\n' + '统计期限'.repeat(50_000));
+    expect(outcomeOf(r, RULE).outcome).toBe('fail');
   });
 });
 

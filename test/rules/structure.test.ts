@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { audit, definePlugin } from '../../src/index';
+import { auditWithRule, findingsOf, outcomeOf } from 'xxgk-audit/testing';
 import type { AuditInput, AuditResult, Finding } from '../../src/types';
 import { normalize } from '../../src/normalize/index';
 import rule from '../../rules/structure';
@@ -7,23 +7,17 @@ import { checkStructure, chineseOrdinal, findIntroPromise } from '../../rules/de
 import { expectLinearCost, fixture, seeds } from '../helpers';
 
 const RULE = 'structure';
-const plugin = definePlugin({ name: 't', rules: { [RULE]: rule } });
 const all = seeds();
 
-function run(input: string | AuditInput, options?: Record<string, unknown>): AuditResult {
-  return audit(input, options ? { plugins: [plugin], rules: { [RULE]: ['warning', options] } } : { plugins: [plugin] });
-}
-const mine = (r: AuditResult): Finding[] => r.findings.filter((f) => f.ruleId === RULE);
-const outcome = (r: AuditResult) => r.rules.find((o) => o.ruleId === RULE)!;
-const ids = (r: AuditResult) => mine(r).map((f) => `${f.messageId}:${f.severity}`);
-const byId = (r: AuditResult, id: string) => mine(r).filter((f) => f.messageId === id);
+const ids = (r: AuditResult) => findingsOf(r, RULE).map((f) => `${f.messageId}:${f.severity}`);
+const byId = (r: AuditResult, id: string) => findingsOf(r, RULE).filter((f) => f.messageId === id);
 const at = (source: string, f: Finding) => source.slice(f.position.start.offset, f.position.end.offset);
 const md = (file: string): AuditInput => ({ content: fixture(file), format: 'markdown' });
 
 describe('the seeds (defects.md §F)', () => {
   it('seed 004: the intro promises 六个部分 (incl. separate 收费 and 复议诉讼), the body has five → introMismatch (warning)', () => {
     const source = all['004']!;
-    const r = run(source);
+    const r = auditWithRule(rule, source);
     const [f] = byId(r, 'introMismatch');
     expect(f).toBeDefined();
     expect(f!.severity).toBe('warning');
@@ -31,12 +25,12 @@ describe('the seeds (defects.md §F)', () => {
     expect(f!.data!.missing).toEqual(['“收费及减免情况”', '“行政复议、行政诉讼情况”']);
     expect([f!.expected, f!.actual]).toEqual([6, 5]);
     expect(at(source, f!)).toMatch(/^全文包括工作开展情况.*六个部分$/u);
-    expect(outcome(r).outcome).toBe('fail');
+    expect(outcomeOf(r, RULE).outcome).toBe('fail');
   });
 
   it('seed 004: 「(一)」「(二) 」 then 「（三）」「（四）」 — mixed parentheses (info), found in the source although the analysed text is folded', () => {
     const source = all['004']!;
-    const r = run(source);
+    const r = auditWithRule(rule, source);
     const [f] = byId(r, 'mixedParentheses');
     expect(f!.severity).toBe('info');
     expect(f!.data).toMatchObject({ half: 2, full: 4 });
@@ -45,27 +39,27 @@ describe('the seeds (defects.md §F)', () => {
   });
 
   it('seed 000: the intro lists six parts counting 基本概况 but not 其他, the body has those six → no mismatch; nothing else', () => {
-    const r = run(all['000']!);
-    expect(mine(r)).toEqual([]);
-    expect(outcome(r).outcome).toBe('pass');
+    const r = auditWithRule(rule, all['000']!);
+    expect(findingsOf(r, RULE)).toEqual([]);
+    expect(outcomeOf(r, RULE).outcome).toBe('pass');
   });
 
   it('seed 001 has no title line (the text opens with a sentence) → missingTitle (info) only', () => {
-    const r = run(all['001']!);
+    const r = auditWithRule(rule, all['001']!);
     expect(ids(r)).toEqual(['missingTitle:info']);
-    expect(outcome(r).outcome).toBe('pass');
+    expect(outcomeOf(r, RULE).outcome).toBe('pass');
   });
 
   it.each(['002', '003'])('seed %s: numbering, title and parentheses in order → pass without findings', (id) => {
-    const r = run(all[id]!);
-    expect(mine(r)).toEqual([]);
-    expect(outcome(r).outcome).toBe('pass');
+    const r = auditWithRule(rule, all[id]!);
+    expect(findingsOf(r, RULE)).toEqual([]);
+    expect(outcomeOf(r, RULE).outcome).toBe('pass');
   });
 });
 
 describe('the peer reports', () => {
   it('上海市科委 2024: two numbering systems (一…六 work areas, then 一、二、三、五 statutory parts) → numbering findings', () => {
-    const r = run(md('peers/kirogovcompare__kewei-2024-source.md'));
+    const r = auditWithRule(rule, md('peers/kirogovcompare__kewei-2024-source.md'));
     expect(ids(r).sort()).toEqual(
       ['gap:warning', 'introMismatch:warning', 'overviewPromoted:warning', 'restart:warning', 'shifted:warning'].sort(),
     );
@@ -85,7 +79,7 @@ describe('the peer reports', () => {
   });
 
   it('上海市人民政府办公厅 2025: this extraction has no 「五、」 heading (its 问题 items sit after 表四) → gap; title and intro fine', () => {
-    const r = run(md('peers/kirogovcompare__shanghai-office-2025-source.md'));
+    const r = auditWithRule(rule, md('peers/kirogovcompare__shanghai-office-2025-source.md'));
     expect(ids(r)).toEqual(['gap:warning']);
     expect(byId(r, 'gap')[0]!.data).toMatchObject({ heading: '六、其他需要报告的事项', expected: '五' });
   });
@@ -95,15 +89,15 @@ describe('the peer reports', () => {
     ['洪泽区 2024', 'peers/kirogovcompare__hzq2024.txt'],
     ['淮安市 2024', 'peers/govnianbao__huaian2024.txt'],
   ])('%s: 一…六 in template order, table row labels read as headings are not mixed parentheses → pass', (_name, file) => {
-    const r = run(fixture(file));
-    expect(mine(r)).toEqual([]);
+    const r = auditWithRule(rule, fixture(file));
+    expect(findingsOf(r, RULE)).toEqual([]);
   });
 });
 
 describe('numbering (sections.md §3.1)', () => {
   it('a restart in an E1 report (seed 004 with 「一、下一步工作安排」 after 「四、」) → restart', () => {
     const text = all['004']!.replace('五、下一步工作安排', '一、下一步工作安排');
-    const r = run(text);
+    const r = auditWithRule(rule, text);
     const [f] = byId(r, 'restart');
     expect(f!.data).toMatchObject({ heading: '一、下一步工作安排', previous: '四、存在的主要问题', expected: '五' });
     expect(at(text, f!)).toBe('一、下一步工作安排');
@@ -113,7 +107,7 @@ describe('numbering (sections.md §3.1)', () => {
     const text = all['002']!
       .replace('五、存在的主要问题及改进情况', '五、其他需要报告的事项')
       .replace('六、其他需要报告的事项', '六、存在的主要问题及改进情况');
-    const r = run(text);
+    const r = auditWithRule(rule, text);
     const mismatches = byId(r, 'mismatch');
     expect(mismatches.map((f) => [f.data!.heading, f.data!.expected, f.data!.actual])).toEqual([
       ['五、其他需要报告的事项', '六', '五'],
@@ -124,19 +118,19 @@ describe('numbering (sections.md §3.1)', () => {
   });
 
   it('seed 002 in template order: no mismatch, no shift', () => {
-    expect(byId(run(all['002']!), 'mismatch').concat(byId(run(all['002']!), 'shifted'))).toEqual([]);
+    expect(byId(auditWithRule(rule, all['002']!), 'mismatch').concat(byId(auditWithRule(rule, all['002']!), 'shifted'))).toEqual([]);
   });
 
   it('the template checks need the era: without a report year only restarts and gaps are checked', () => {
     const text = '政府信息公开工作年度报告\n\n一、总体情况\n\n本机关认真贯彻落实。\n\n三、政府信息管理\n\n加强管理。\n';
-    const r = run(text);
+    const r = auditWithRule(rule, text);
     expect(r.report.year).toBeNull();
     expect(ids(r)).toEqual(['gap:warning']);
-    expect(ids(run({ content: text, meta: { year: 2023 } })).sort()).toEqual(['gap:warning', 'overviewPromoted:warning']);
+    expect(ids(auditWithRule(rule, { content: text, meta: { year: 2023 } })).sort()).toEqual(['gap:warning', 'overviewPromoted:warning']);
   });
 
   it('numbering: false switches the numbering checks off', () => {
-    const r = run(md('peers/kirogovcompare__kewei-2024-source.md'), { numbering: false });
+    const r = auditWithRule(rule, md('peers/kirogovcompare__kewei-2024-source.md'), { severity: 'warning', options: { numbering: false } });
     expect(ids(r)).toEqual(['introMismatch:warning']);
   });
 });
@@ -146,27 +140,27 @@ describe('title (WRONG_TITLE)', () => {
 
   it('「…政府信息公开工作报告」 (no 年度报告) → wrongTitle (warning)', () => {
     const text = retitle('焦虎镇 2024 年政府信息公开工作报告');
-    const r = run(text);
+    const r = auditWithRule(rule, text);
     expect(ids(r)).toEqual(['wrongTitle:warning']);
-    expect(at(text, mine(r)[0]!)).toBe('焦虎镇 2024 年政府信息公开工作报告');
+    expect(at(text, findingsOf(r, RULE)[0]!)).toBe('焦虎镇 2024 年政府信息公开工作报告');
   });
 
   it('a cover letter first (「关于报送…的报告」) → transmittal (warning)', () => {
     const text = `关于报送焦虎镇2024年政府信息公开工作年度报告的报告\n\n${all['002']!}`;
-    const r = run(text);
+    const r = auditWithRule(rule, text);
     expect(ids(r)).toEqual(['transmittal:warning']);
-    expect(mine(r)[0]!.data!.line).toBe('关于报送焦虎镇2024年政府信息公开工作年度报告的报告');
+    expect(findingsOf(r, RULE)[0]!.data!.line).toBe('关于报送焦虎镇2024年政府信息公开工作年度报告的报告');
   });
 
   it('「…政务公开工作年报」 ([S31]) → informalTitle (info): acceptable, noted', () => {
-    const r = run(retitle('焦虎镇 2024 年政务公开工作年报'));
+    const r = auditWithRule(rule, retitle('焦虎镇 2024 年政务公开工作年报'));
     expect(ids(r)).toEqual(['informalTitle:info']);
-    expect(mine(r)[0]!.message).toContain('年报');
-    expect(outcome(r).outcome).toBe('pass');
+    expect(findingsOf(r, RULE)[0]!.message).toContain('年报');
+    expect(outcomeOf(r, RULE).outcome).toBe('pass');
   });
 
   it('the seeds’ titles (「2018年政府信息公开年度报告」, 「高台县2016年政府信息公开工作年度报告」) are fine', () => {
-    for (const id of ['002', '003', '004']) expect(byId(run(all[id]!), 'wrongTitle').concat(byId(run(all[id]!), 'informalTitle'))).toEqual([]);
+    for (const id of ['002', '003', '004']) expect(byId(auditWithRule(rule, all[id]!), 'wrongTitle').concat(byId(auditWithRule(rule, all[id]!), 'informalTitle'))).toEqual([]);
   });
 });
 
@@ -203,7 +197,7 @@ describe('pure functions', () => {
 
 describe('inputs and applicability', () => {
   it('an empty text is not audited: AuditInputError EMPTY', () => {
-    expect(() => run('   \n  ')).toThrow(expect.objectContaining({ code: 'EMPTY' }));
+    expect(() => auditWithRule(rule, '   \n  ')).toThrow(expect.objectContaining({ code: 'EMPTY' }));
   });
 
   it('docs say what it needs', () => {
@@ -227,7 +221,7 @@ describe('messages', () => {
     const seen = new Set<string>();
     for (const locale of ['zh-CN', 'en'] as const)
       for (const input of inputs)
-        for (const f of mine(audit(input, { plugins: [plugin], locale }))) {
+        for (const f of findingsOf(auditWithRule(rule, input, { config: { locale } }), RULE)) {
           seen.add(f.messageId);
           expect(f.message).not.toMatch(/\{\{/u);
         }
@@ -244,6 +238,6 @@ describe('hostile input', () => {
       '本报告' + '部分'.repeat(20000),
       ...Array.from({ length: 3000 }, (_, i) => `${chineseOrdinal((i % 9) + 1)}、主动公开\n(一)x\n（二）y`),
     ].join('\n');
-    expectLinearCost(() => run({ content: hostile, meta: { year: 2022 } }), hostile.length);
+    expectLinearCost(() => auditWithRule(rule, { content: hostile, meta: { year: 2022 } }), hostile.length);
   });
 });

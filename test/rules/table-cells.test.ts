@@ -1,22 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { audit, definePlugin } from '../../src/index';
-import type { AuditConfig, AuditInput, AuditResult, Finding, TableCell } from '../../src/types';
+import { auditWithRule, findingsOf, outcomeOf } from 'xxgk-audit/testing';
+import type { AuditResult, Finding, TableCell } from '../../src/types';
 import rule from '../../rules/table-cells';
 import { checkTableCells, DEFAULT_AMOUNT_LIMITS, isBlankArtifact } from '../../rules/detect/table-cells';
 import { expectLinearCost, fixture, seeds, TEMPLATE_DEFS } from '../helpers';
 
 const RULE = 'table-cells';
-const plugin = definePlugin({ name: 't', rules: { [RULE]: rule } });
 const all = seeds();
 
-function run(input: string | AuditInput, options?: Record<string, unknown>): AuditResult {
-  const config: AuditConfig = { plugins: [plugin] };
-  if (options) config.rules = { [RULE]: ['info', options] };
-  return audit(input, config);
-}
-const mine = (r: AuditResult): Finding[] => r.findings.filter((f) => f.ruleId === RULE);
-const outcome = (r: AuditResult) => r.rules.find((o) => o.ruleId === RULE)!;
-const ids = (r: AuditResult) => mine(r).map((f) => `${f.messageId}:${f.severity}`);
+const ids = (r: AuditResult) => findingsOf(r, RULE).map((f) => `${f.messageId}:${f.severity}`);
 const at = (source: string, f: Finding) => source.slice(f.position.start.offset, f.position.end.offset);
 
 function replaceOnce(text: string, from: string, to: string): string {
@@ -28,9 +20,9 @@ function replaceOnce(text: string, from: string, to: string): string {
 describe('blankCells (TABLE_BLANK_CELLS, info)', () => {
   it('seed 003: the whole blank blocks of the old statistics table, one finding per block; the rule still passes', () => {
     const source = all['003']!;
-    const r = run(source);
-    expect(outcome(r).outcome).toBe('pass');
-    const found = mine(r);
+    const r = auditWithRule(rule, source);
+    expect(outcomeOf(r, RULE).outcome).toBe('pass');
+    const found = findingsOf(r, RULE);
     expect(found.every((f) => f.messageId === 'blankCells' && f.severity === 'info' && f.kind === 'review')).toBe(true);
     const blocks = found.map((f) => [f.data!.block, f.data!.count, f.data!.whole]);
     expect(blocks).toEqual([
@@ -50,28 +42,28 @@ describe('blankCells (TABLE_BLANK_CELLS, info)', () => {
   });
 
   it('header rows of the old table (二、回应解读情况, （二）通过不同渠道…) are expected blank and never listed', () => {
-    const rows = mine(run(all['003']!)).map((f) => String(f.data!.rows)).join('、');
+    const rows = findingsOf(auditWithRule(rule, all['003']!), RULE).map((f) => String(f.data!.rows)).join('、');
     expect(rows).not.toMatch(/二、回应解读情况|通过不同渠道和方式回应解读的情况|三、依申请公开情况/);
     expect(rows).toContain('1.当面申请数');
   });
 
   it('seed 002 (every cell 0) has no blank cell: passes without findings', () => {
-    const r = run(all['002']!);
-    expect(outcome(r).outcome).toBe('pass');
-    expect(mine(r)).toEqual([]);
+    const r = auditWithRule(rule, all['002']!);
+    expect(outcomeOf(r, RULE).outcome).toBe('pass');
+    expect(findingsOf(r, RULE)).toEqual([]);
   });
 
   it('「/」 and 「-」 are reported like blanks, with their kind', () => {
     const text = replaceOnce(replaceOnce(all['002']!, '行政处罚\t0', '行政处罚\t/'), '行政强制\t0', '行政强制\t-');
-    const r = run(text);
+    const r = auditWithRule(rule, text);
     expect(ids(r)).toEqual(['blankCells:info']);
-    expect(mine(r)[0]!.data).toMatchObject({ block: '第二十条第（六）项', count: 2, whole: true, kinds: ['“/”', '“-”或“无”'] });
+    expect(findingsOf(r, RULE)[0]!.data).toMatchObject({ block: '第二十条第（六）项', count: 2, whole: true, kinds: ['“/”', '“-”或“无”'] });
   });
 
   it('a blank read where the raw PDF text has the page marker 「-2-」 (洪泽区 2023 表二 prints 550 before 行政许可) is a reading artefact, not reported', () => {
     const source = fixture('peers/kirogovcompare__hzq2023.txt');
-    const r = run(source);
-    expect(mine(r)).toEqual([]);
+    const r = auditWithRule(rule, source);
+    expect(findingsOf(r, RULE)).toEqual([]);
     const license = r.report.tables.find((t) => t.id === 'T2')!.cells.find((c) => c.row === 'license')!;
     expect(license.kind).toBe('blank');
     expect(isBlankArtifact(license, source)).toBe(true);
@@ -87,24 +79,24 @@ describe('blankTotal (a blank 总计 makes T3-1 uncheckable: warning)', () => {
   );
 
   it('表三 一、本年新收…: parts 3 + 1 filled, 总计 blank → one warning at the row', () => {
-    const r = run(blankTotal);
+    const r = auditWithRule(rule, blankTotal);
     expect(ids(r)).toEqual(['blankTotal:warning']);
-    const f = mine(r)[0]!;
+    const f = findingsOf(r, RULE)[0]!;
     expect(f.data).toMatchObject({ count: 1, cells: '一、本年新收申请[总计]' });
     expect(at(blankTotal, f).startsWith('一、本年新收政府信息公开申请数量')).toBe(true);
-    expect(outcome(r).outcome).toBe('fail');
+    expect(outcomeOf(r, RULE).outcome).toBe('fail');
   });
 
   it('with upgradeBlankTotals: false the same cell is an ordinary blank (info)', () => {
-    const r = run(blankTotal, { upgradeBlankTotals: false });
+    const r = auditWithRule(rule, blankTotal, { severity: 'info', options: { upgradeBlankTotals: false } });
     expect(ids(r)).toEqual(['blankCells:info']);
   });
 
   it('上海市科委 2024: 四、结转下年度继续办理 总计 is blank in the extraction while its parts hold 1 → blankTotal', () => {
     const source = fixture('peers/kirogovcompare__kewei-2024-source.md');
-    const r = run({ content: source, format: 'markdown' });
+    const r = auditWithRule(rule, { content: source, format: 'markdown' });
     expect(ids(r)).toEqual(['blankTotal:warning']);
-    expect(mine(r)[0]!.data!.cells).toBe('四、结转下年度继续办理[总计]');
+    expect(findingsOf(r, RULE)[0]!.data!.cells).toBe('四、结转下年度继续办理[总计]');
   });
 
   it('the identity itself is tables-reconcile’s: this rule reports no identity message', () => {
@@ -118,25 +110,25 @@ describe('cellNote (a note printed inside a cell, info)', () => {
   const noted = replaceOnce(all['002']!, '规章\t0\t0\t0', '规章\t22（其中修订 16 件）\t55（含自然失效 29 件）\t235');
 
   it('the numbers are read (22, 55), the notes kept and reported as info', () => {
-    const r = run(noted);
+    const r = auditWithRule(rule, noted);
     expect(ids(r)).toEqual(['cellNote:info', 'cellNote:info']);
-    expect(mine(r).map((f) => [f.data!.value, f.data!.note])).toEqual([
+    expect(findingsOf(r, RULE).map((f) => [f.data!.value, f.data!.note])).toEqual([
       [22, '其中修订 16 件'],
       [55, '含自然失效 29 件'],
     ]);
-    expect(at(noted, mine(r)[0]!)).toBe('22（其中修订 16 件）');
-    expect(outcome(r).outcome).toBe('pass');
+    expect(at(noted, findingsOf(r, RULE)[0]!)).toBe('22（其中修订 16 件）');
+    expect(outcomeOf(r, RULE).outcome).toBe('pass');
   });
 
   it('reportNotes: false silences them', () => {
-    expect(mine(run(noted, { reportNotes: false }))).toEqual([]);
+    expect(findingsOf(auditWithRule(rule, noted, { severity: 'info', options: { reportNotes: false } }), RULE)).toEqual([]);
   });
 
   it('上海市人民政府办公厅 2025 (real extraction, the noted cells printed away from their rows): the two notes are reported; their numbers (16, 29) are never taken for 表二 cells', () => {
     const source = fixture('peers/kirogovcompare__shanghai-office-2025-source.md');
-    const r = run({ content: source, format: 'markdown' });
+    const r = auditWithRule(rule, { content: source, format: 'markdown' });
     expect(ids(r)).toEqual(['cellNote:info', 'cellNote:info']);
-    expect(mine(r).map((f) => [f.data!.value, f.data!.note, at(source, f)])).toEqual([
+    expect(findingsOf(r, RULE).map((f) => [f.data!.value, f.data!.note, at(source, f)])).toEqual([
       [22, '其中修订 16 件', '22'],
       [55, '含自然失效 29 件', '55'],
     ]);
@@ -151,37 +143,37 @@ describe('units and amounts (tables.md T2-5)', () => {
   const fee = (cell: string) => replaceOnce(all['002']!, '行政事业性收费\t0', `行政事业性收费\t${cell}`);
 
   it('「5000元」 in the 万元 column → unitConflict (warning), with the amount in 万元', () => {
-    const r = run(fee('5000元'));
+    const r = auditWithRule(rule, fee('5000元'));
     expect(ids(r)).toEqual(['unitConflict:warning']);
-    expect(mine(r)[0]!.data).toMatchObject({ value: 5000, converted: '0.5' });
-    expect(mine(r)[0]!.expected).toBe(0.5);
+    expect(findingsOf(r, RULE)[0]!.data).toMatchObject({ value: 5000, converted: '0.5' });
+    expect(findingsOf(r, RULE)[0]!.expected).toBe(0.5);
   });
 
   it('「5000万元」 agrees with the column: no unit finding', () => {
-    expect(ids(run(fee('5000万元')))).toEqual([]);
+    expect(ids(auditWithRule(rule, fee('5000万元')))).toEqual([]);
   });
 
   it('a township (焦虎镇) reporting 316441 万元 (≈ 31.6 亿元) → implausibleAmount (warning)', () => {
-    const r = run(fee('316441'));
+    const r = auditWithRule(rule, fee('316441'));
     expect(r.report.issuerLevel).toBe('township');
     expect(ids(r)).toEqual(['implausibleAmount:warning']);
-    expect(mine(r)[0]!.data).toMatchObject({ value: 316441, limit: DEFAULT_AMOUNT_LIMITS.township, level: '乡镇（街道）级', yi: '31.6441' });
+    expect(findingsOf(r, RULE)[0]!.data).toMatchObject({ value: 316441, limit: DEFAULT_AMOUNT_LIMITS.township, level: '乡镇（街道）级', yi: '31.6441' });
   });
 
   it('the limit is an option per level', () => {
-    expect(mine(run(fee('316441'), { amountLimits: { township: 400000 } }))).toEqual([]);
+    expect(findingsOf(auditWithRule(rule, fee('316441'), { severity: 'info', options: { amountLimits: { township: 400000 } } }), RULE)).toEqual([]);
   });
 
   it('淮安市 2024 (prefecture) reports 96171.6 万元 of 行政事业性收费: plausible, no finding', () => {
-    const r = run(fixture('peers/govnianbao__huaian2024.txt'));
+    const r = auditWithRule(rule, fixture('peers/govnianbao__huaian2024.txt'));
     expect(r.report.issuerLevel).toBe('prefecture');
     expect(r.report.tables.find((t) => t.id === 'T2')!.cells.find((c) => c.row === 'fees')!.value).toBe(96171.6);
-    expect(mine(r)).toEqual([]);
-    expect(outcome(r).outcome).toBe('pass');
+    expect(findingsOf(r, RULE)).toEqual([]);
+    expect(outcomeOf(r, RULE).outcome).toBe('pass');
   });
 
   it('the same amount in a township report would be flagged (pure function)', () => {
-    const r = run(fixture('peers/govnianbao__huaian2024.txt'));
+    const r = auditWithRule(rule, fixture('peers/govnianbao__huaian2024.txt'));
     const t2 = r.report.tables.find((t) => t.id === 'T2')!;
     expect(checkTableCells(t2, { issuerLevel: 'township', templates: TEMPLATE_DEFS }).map((f) => f.messageId)).toEqual(['implausibleAmount']);
     expect(checkTableCells(t2, { issuerLevel: 'prefecture', templates: TEMPLATE_DEFS })).toEqual([]);
@@ -196,27 +188,27 @@ describe('invalidNumber (the old statistics table; 表二/三/四 are tables-rec
     ['2.5', 2.5],
   ])('seed 003 with 「%s」 专门机构 → error', (value, parsed) => {
     const text = replaceOnce(all['003']!, orgUnits, `(一)政府信息公开工作专门机构数\n\n ${value}\n`);
-    const r = run(text);
-    const invalid = mine(r).filter((f) => f.messageId === 'invalidNumber');
+    const r = auditWithRule(rule, text);
+    const invalid = findingsOf(r, RULE).filter((f) => f.messageId === 'invalidNumber');
     expect(invalid.map((f) => [f.severity, f.actual, f.data!.rule])).toEqual([['error', parsed, '非负整数']]);
-    expect(outcome(r).outcome).toBe('fail');
+    expect(outcomeOf(r, RULE).outcome).toBe('fail');
   });
 
   it('seed 003 as published has no invalid number', () => {
-    expect(mine(run(all['003']!)).filter((f) => f.messageId === 'invalidNumber')).toEqual([]);
+    expect(findingsOf(auditWithRule(rule, all['003']!), RULE).filter((f) => f.messageId === 'invalidNumber')).toEqual([]);
   });
 
   it('a negative count in 表三 is left to tables-reconcile (its template declares the cell-type identity)', () => {
     const text = replaceOnce(all['002']!, '\t(一) 予以公开\t0', '\t(一) 予以公开\t-1');
-    expect(mine(run(text)).filter((f) => f.messageId === 'invalidNumber')).toEqual([]);
+    expect(findingsOf(auditWithRule(rule, text), RULE).filter((f) => f.messageId === 'invalidNumber')).toEqual([]);
   });
 });
 
 describe('inputs and applicability', () => {
   it.each(['000', '001', '004'])('seed %s has no table: inapplicable', (id) => {
-    const r = run(all[id]!);
-    expect(outcome(r).outcome).toBe('inapplicable');
-    expect(outcome(r).reason).toMatch(/统计表/);
+    const r = auditWithRule(rule, all[id]!);
+    expect(outcomeOf(r, RULE).outcome).toBe('inapplicable');
+    expect(outcomeOf(r, RULE).reason).toMatch(/统计表/);
   });
 
   it('docs say what it needs', () => {
@@ -244,7 +236,7 @@ describe('messages', () => {
     const seen = new Set<string>();
     for (const locale of ['zh-CN', 'en'] as const)
       for (const input of inputs)
-        for (const f of mine(audit(input, { plugins: [plugin], locale }))) {
+        for (const f of findingsOf(auditWithRule(rule, input, { config: { locale } }), RULE)) {
           seen.add(f.messageId);
           expect(f.message).not.toMatch(/\{\{/u);
         }
@@ -258,6 +250,6 @@ describe('hostile input', () => {
     const end = all['002']!.indexOf('五、存在的主要问题及改进情况');
     const block = all['002']!.slice(start, end).replace(/\t0/gu, '\t');
     const hostile = all['002']!.slice(0, start) + block.repeat(150) + all['002']!.slice(end);
-    expectLinearCost(() => run(hostile), hostile.length);
+    expectLinearCost(() => auditWithRule(rule, hostile), hostile.length);
   });
 });

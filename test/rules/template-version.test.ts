@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { audit, definePlugin } from '../../src/index';
+import { auditWithRule, findingsOf, outcomeOf } from 'xxgk-audit/testing';
 import type { AuditInput, AuditResult, Finding } from '../../src/types';
 import { normalize } from '../../src/normalize/index';
 import rule from '../../rules/template-version';
@@ -13,15 +13,9 @@ import {
 import { expectLinearCost, fixture, seeds } from '../helpers';
 
 const RULE = 'template-version';
-const plugin = definePlugin({ name: 't', rules: { [RULE]: rule } });
 const all = seeds();
 
-function run(input: string | AuditInput): AuditResult {
-  return audit(input, { plugins: [plugin] });
-}
-const mine = (r: AuditResult): Finding[] => r.findings.filter((f) => f.ruleId === RULE);
-const outcome = (r: AuditResult) => r.rules.find((o) => o.ruleId === RULE)!;
-const ids = (r: AuditResult) => mine(r).map((f) => `${f.messageId}:${f.severity}`);
+const ids = (r: AuditResult) => findingsOf(r, RULE).map((f) => `${f.messageId}:${f.severity}`);
 const at = (source: string, f: Finding) => source.slice(f.position.start.offset, f.position.end.offset);
 
 /** Replaces the text from the line starting with `from` up to (not including) the line starting with `to`. */
@@ -74,15 +68,15 @@ describe('expected template by report year (regulations-and-eras.md §5)', () =>
 
 describe('the seeds (defects.md §F)', () => {
   it.each(['000', '001', '003', '004'])('seed %s (≤ 2018, REG2007: no tables required) passes without findings', (id) => {
-    const r = run(all[id]!);
-    expect(outcome(r).outcome).toBe('pass');
-    expect(mine(r)).toEqual([]);
+    const r = auditWithRule(rule, all[id]!);
+    expect(outcomeOf(r, RULE).outcome).toBe('pass');
+    expect(findingsOf(r, RULE)).toEqual([]);
   });
 
   it('seed 002 (2024) follows TPL2021: template ✓', () => {
-    const r = run(all['002']!);
-    expect(outcome(r).outcome).toBe('pass');
-    expect(mine(r)).toEqual([]);
+    const r = auditWithRule(rule, all['002']!);
+    expect(outcomeOf(r, RULE).outcome).toBe('pass');
+    expect(findingsOf(r, RULE)).toEqual([]);
   });
 });
 
@@ -94,99 +88,99 @@ describe('outdatedOtherHandling: 表三 with the TPL2019 single-leaf （六）�
     ['洪泽区 2024 (pdftotext -layout)', 'tables/kirogovcompare__hzq2024_working.layout.txt', 2024],
   ])('%s: one error on the printed 「（六）其他处理」, no other template finding', (_name, file, year) => {
     const source = fixture(file);
-    const r = run(source);
+    const r = auditWithRule(rule, source);
     expect(ids(r)).toEqual(['outdatedOtherHandling:error']);
-    const f = mine(r)[0]!;
+    const f = findingsOf(r, RULE)[0]!;
     expect(at(source, f)).toBe('（六）其他处理');
     expect(f.data).toMatchObject({ year });
     expect(f.message).toContain('逾期不补正');
-    expect(outcome(r).outcome).toBe('fail');
+    expect(outcomeOf(r, RULE).outcome).toBe('fail');
   });
 
   it('淮安市 2024 prints the three TPL2021 sub-rows (1、…逾期不补… 2、…缴纳费用…): passes', () => {
-    const r = run(fixture('peers/govnianbao__huaian2024.txt'));
-    expect(mine(r)).toEqual([]);
-    expect(outcome(r).outcome).toBe('pass');
+    const r = auditWithRule(rule, fixture('peers/govnianbao__huaian2024.txt'));
+    expect(findingsOf(r, RULE)).toEqual([]);
+    expect(outcomeOf(r, RULE).outcome).toBe('pass');
   });
 
   it.each([
     ['上海市科委 2024 (sub-rows broken over lines: 「逾\\n期不补正」)', 'peers/kirogovcompare__kewei-2024-source.md'],
     ['上海市人民政府办公厅 2025', 'peers/kirogovcompare__shanghai-office-2025-source.md'],
   ])('%s: TPL2021 throughout, passes', (_name, file) => {
-    const r = run({ content: fixture(file), format: 'markdown' });
-    expect(mine(r)).toEqual([]);
+    const r = auditWithRule(rule, { content: fixture(file), format: 'markdown' });
+    expect(findingsOf(r, RULE)).toEqual([]);
   });
 
   it('the same single row is normal in a 2019/2020 report (TPL2019), and can be switched off', () => {
     const text = withSingleOtherRow(withTpl2019T2(all['002']!));
-    expect(ids(run({ content: text, meta: { year: 2020 } }))).toEqual([]);
+    expect(ids(auditWithRule(rule, { content: text, meta: { year: 2020 } }))).toEqual([]);
     const single = withSingleOtherRow(all['002']!);
-    expect(ids(run(single))).toEqual(['outdatedOtherHandling:error']);
-    expect(mine(audit(single, { plugins: [plugin], rules: { [RULE]: ['error', { checkOtherHandlingRow: false }] } }))).toEqual([]);
+    expect(ids(auditWithRule(rule, single))).toEqual(['outdatedOtherHandling:error']);
+    expect(findingsOf(auditWithRule(rule, single, { severity: 'error', options: { checkOtherHandlingRow: false } }), RULE)).toEqual([]);
   });
 });
 
 describe('outdatedTemplate / mixedTemplate / templateBeforeIssue (signals.md §6)', () => {
   it('TPL2019 tables in a 2024 report → outdatedTemplate (error) on the first TPL2019 label', () => {
     const text = withSingleOtherRow(withTpl2019T2(all['002']!));
-    const r = run(text);
+    const r = auditWithRule(rule, text);
     expect(ids(r)).toEqual(['outdatedTemplate:error']);
-    const f = mine(r)[0]!;
+    const f = findingsOf(r, RULE)[0]!;
     expect(at(text, f)).toBe('本年新制作数量');
     expect(f.data!.markers).toEqual(expect.arrayContaining(['本年新制作数量', '政府集中采购', '第二十条第(九)项']));
     expect([f.expected, f.actual]).toEqual(['TPL2021', 'TPL2019']);
   });
 
   it('TPL2019 表二 with TPL2021 表三 rows → mixedTemplate (error), not also outdatedTemplate', () => {
-    const r = run(withTpl2019T2(all['002']!));
+    const r = auditWithRule(rule, withTpl2019T2(all['002']!));
     expect(ids(r)).toEqual(['mixedTemplate:error']);
-    const f = mine(r)[0]!;
+    const f = findingsOf(r, RULE)[0]!;
     expect(f.data!.markers2021).toEqual(['申请人逾期未按收费通知要求缴纳费用']);
     expect(f.data!.markers2019).toContain('政府集中采购');
   });
 
   it('TPL2021 tables in a report dated 2020 → templateBeforeIssue (warning); dated 2024 → none', () => {
-    const r = run({ content: all['002']!, meta: { year: 2020 } });
+    const r = auditWithRule(rule, { content: all['002']!, meta: { year: 2020 } });
     expect(ids(r)).toEqual(['templateBeforeIssue:warning']);
-    expect(mine(r)[0]!.data).toMatchObject({ year: 2020, firstYear: 2021 });
-    expect(ids(run({ content: all['002']!, meta: { year: 2024 } }))).toEqual([]);
+    expect(findingsOf(r, RULE)[0]!.data).toMatchObject({ year: 2020, firstYear: 2021 });
+    expect(ids(auditWithRule(rule, { content: all['002']!, meta: { year: 2024 } }))).toEqual([]);
   });
 
   it('TPL2021 tables in a report dated 2018 (REG2007 era) → templateBeforeIssue', () => {
-    expect(ids(run({ content: all['002']!, meta: { year: 2018 } }))).toEqual(['templateBeforeIssue:warning']);
+    expect(ids(auditWithRule(rule, { content: all['002']!, meta: { year: 2018 } }))).toEqual(['templateBeforeIssue:warning']);
   });
 
   it('a TPL2019 word inside a narrative sentence is not a table label', () => {
     const text = all['002']!.replace('2024 年主动公开各类信息 331 条', '2024 年主动公开各类信息 331 条,其中政府集中采购信息 3 条,采购总金额 12 万元。');
     expect(text).not.toBe(all['002']!);
-    expect(ids(run(text))).toEqual([]);
+    expect(ids(auditWithRule(rule, text))).toEqual([]);
   });
 });
 
 describe('REG2007-era structure after 2018 (e1Section, e1Subsection, oldStatistics)', () => {
   it('seed 000 (E1 headings) dated 2020: its 依申请公开…不予公开 and 收费及减免 sections are errors, and it has no tables', () => {
-    const r = run({ content: all['000']!, meta: { year: 2020 } });
+    const r = auditWithRule(rule, { content: all['000']!, meta: { year: 2020 } });
     expect(ids(r).sort()).toEqual(['e1Section:error', 'e1Section:error', 'noTables:error']);
-    const headings = mine(r).filter((f) => f.messageId === 'e1Section').map((f) => f.data!.heading);
+    const headings = findingsOf(r, RULE).filter((f) => f.messageId === 'e1Section').map((f) => f.data!.heading);
     expect(headings).toEqual(['三、行政机关依申请公开政府信息和不予公开政府信息的情况', '四、政府信息公开收费及减免情况']);
   });
 
   it('seed 003 (E1b statistics table) dated 2019: the old table is an error (oldStatistics), as is its 依申请…不予公开 heading', () => {
     const source = all['003']!;
-    const r = run({ content: source, meta: { year: 2019 } });
+    const r = auditWithRule(rule, { content: source, meta: { year: 2019 } });
     const found = ids(r);
     expect(found).toContain('oldStatistics:error');
     expect(found).toContain('e1Section:error');
-    const old = mine(r).find((f) => f.messageId === 'oldStatistics')!;
+    const old = findingsOf(r, RULE).find((f) => f.messageId === 'oldStatistics')!;
     expect(old.data!.labels).toEqual(expect.arrayContaining(['政府信息公开情况统计表', '当面申请数', '申请办结数']));
   });
 
   it('收费及减免 as a sub-item of 一 is a partial deviation (warning, [S31]); under 六 it is where TPL2021 puts the fee', () => {
     const sub = all['002']!.replace('(五) 监督保障:', '(五) 监督保障:\n\n加强监督。\n\n(六) 政府信息公开收费及减免情况:');
-    expect(ids(run(sub))).toEqual(['e1Subsection:warning']);
+    expect(ids(auditWithRule(rule, sub))).toEqual(['e1Subsection:warning']);
     const underOther = all['002']!.replace('六、其他需要报告的事项', '六、其他需要报告的事项\n\n(一) 信息处理费收费及减免情况\n\n本年度未收取信息处理费。');
     expect(underOther).not.toBe(all['002']!);
-    expect(ids(run(underOther))).toEqual([]);
+    expect(ids(auditWithRule(rule, underOther))).toEqual([]);
   });
 });
 
@@ -197,9 +191,9 @@ describe('tables 二/三/四 (TABLES_NOT_MACHINE_READABLE, missing tables)', () 
 
   it('image names where the tables should be ([S27]) and a heading followed by the next heading ([S24]) → warnings, never "missing"', () => {
     const text = t4(t3(t2(all['002']!, '1675156994710\n\n'), 'd5b5f316b2d8c8b60cedb05304df1cf\n\n'), '\n');
-    const r = run(text);
+    const r = auditWithRule(rule, text);
     expect(ids(r)).toEqual(['tablesNotMachineReadable:warning', 'tablesNotMachineReadable:warning', 'tablesNotMachineReadable:warning']);
-    const [a, b, c] = mine(r);
+    const [a, b, c] = findingsOf(r, RULE);
     expect(at(text, a!)).toBe('二、主动公开政府信息情况');
     expect(a!.data!.images).toEqual(['1675156994710']);
     expect(b!.data!.images).toEqual(['d5b5f316b2d8c8b60cedb05304df1cf']);
@@ -208,9 +202,9 @@ describe('tables 二/三/四 (TABLES_NOT_MACHINE_READABLE, missing tables)', () 
 
   it('a table replaced by narrative → tableMissing (warning) for that table only', () => {
     const text = t3(all['002']!, '本年度未收到政府信息公开申请,也没有上年结转的申请。\n\n');
-    const r = run(text);
+    const r = auditWithRule(rule, text);
     expect(ids(r)).toEqual(['tableMissing:warning']);
-    expect(at(text, mine(r)[0]!)).toBe('三、收到和处理政府信息公开申请情况');
+    expect(at(text, findingsOf(r, RULE)[0]!)).toBe('三、收到和处理政府信息公开申请情况');
   });
 
   it('no table at all in a 2024 report → noTables (error), once', () => {
@@ -218,9 +212,9 @@ describe('tables 二/三/四 (TABLES_NOT_MACHINE_READABLE, missing tables)', () 
       t3(t2(all['002']!, '本年度未制发规范性文件。\n\n'), '本年度未收到政府信息公开申请。\n\n'),
       '本年度未发生行政复议、行政诉讼。\n\n',
     );
-    const r = run(text);
+    const r = auditWithRule(rule, text);
     expect(ids(r)).toEqual(['noTables:error']);
-    expect(at(text, mine(r)[0]!)).toBe('焦虎镇 2024 年政府信息公开工作年度报告');
+    expect(at(text, findingsOf(r, RULE)[0]!)).toBe('焦虎镇 2024 年政府信息公开工作年度报告');
   });
 
   it('sectionBody: image tokens are not content; a sentence is', () => {
@@ -233,15 +227,15 @@ describe('tables 二/三/四 (TABLES_NOT_MACHINE_READABLE, missing tables)', () 
 
 describe('inputs and applicability', () => {
   it('without a report year: inapplicable (the template cannot be chosen)', () => {
-    const r = run('政府信息公开工作年度报告\n\n一、总体情况\n\n本机关认真贯彻落实《条例》。\n');
-    expect(outcome(r).outcome).toBe('inapplicable');
-    expect(outcome(r).reason).toMatch(/报告年度/);
+    const r = auditWithRule(rule, '政府信息公开工作年度报告\n\n一、总体情况\n\n本机关认真贯彻落实《条例》。\n');
+    expect(outcomeOf(r, RULE).outcome).toBe('inapplicable');
+    expect(outcomeOf(r, RULE).reason).toMatch(/报告年度/);
     expect(rule.meta.docs.requires).toMatch(/year/);
   });
 
   it('without a report year a mixed table is still reported', () => {
     const text = '政府信息公开工作年度报告\n\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n政府集中采购\t0\t0\t\n';
-    const r = run(text);
+    const r = auditWithRule(rule, text);
     expect(ids(r)).toEqual(['mixedTemplate:error']);
   });
 
@@ -276,7 +270,7 @@ describe('messages', () => {
     const seen = new Set<string>();
     for (const locale of ['zh-CN', 'en'] as const)
       for (const input of inputs)
-        for (const f of mine(audit(input, { plugins: [plugin], locale }))) {
+        for (const f of findingsOf(auditWithRule(rule, input, { config: { locale } }), RULE)) {
           seen.add(f.messageId);
           expect(f.message).not.toMatch(/\{\{/u);
         }
@@ -298,7 +292,7 @@ describe('hostile input', () => {
       '(六)其他处理'.repeat(5000),
       '政府集中采购,'.repeat(5000),
     ].join('\n');
-    expectLinearCost(() => run(hostile), hostile.length);
+    expectLinearCost(() => auditWithRule(rule, hostile), hostile.length);
   });
 });
 
