@@ -5,17 +5,20 @@
  */
 const { statSync } = require('node:fs');
 
-/** Suites that take tens of seconds (measured on 2 cores), the longest first. */
+/**
+ * Suites that take tens of seconds (measured on 2 cores, CPU of the suite and of the processes it
+ * starts), the longest first.
+ */
 const LONG = [
   'test/robustness/hostile.test.ts',
+  'test/cli/cli.test.ts',
   'test/robustness/redos.test.ts',
   'test/robustness/fuzz.test.ts',
-  'test/cli/cli.test.ts',
+  'test/structure/reline.test.ts',
   'test/extract/html.test.ts',
-  'test/rules/government-accountability.test.ts',
   'test/extract/docx.test.ts',
   'test/robustness/retention.test.ts',
-  'test/structure/reline.test.ts',
+  'test/rules/government-accountability.test.ts',
   'test/format/html-browser.test.ts',
 ];
 

@@ -42,12 +42,39 @@ const pdfFixtures = readdirSync(join(fixturesDir, 'pdf'))
 // -------------------------------------------------------------------------------------------------
 // The property
 
-function checkPositions(position: Position, source: string | null, bound: number, what: string): void {
+/**
+ * lineColumn (test/helpers.ts) for many offsets into one string: the same answers (a test below checks
+ * that) from the offsets at which lines start, found once, instead of splitting the text before each
+ * of the hundreds of positions a result has.
+ */
+function lineColumnsOf(source: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    // The last line start at or before the offset (a newline at offset - 1 starts a line at offset).
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
+}
+
+function checkPositions(
+  position: Position,
+  source: string | null,
+  bound: number,
+  what: string,
+  at: ((offset: number) => { line: number; column: number }) | null,
+): void {
   const { start, end } = position;
   for (const p of [start, end]) {
     if (!(p.offset >= 0 && p.offset <= bound)) throw new Error(`${what}: offset ${p.offset} outside [0, ${bound}]`);
-    if (source !== null) {
-      const lc = lineColumn(source, p.offset);
+    if (source !== null && at !== null) {
+      const lc = at(p.offset);
       if (lc.line !== p.line || lc.column !== p.column) {
         throw new Error(`${what}: offset ${p.offset} is ${lc.line}:${lc.column}, the point says ${p.line}:${p.column}`);
       }
@@ -89,11 +116,12 @@ function auditsOrRefuses(input: AuditInput | PdfTextInput): { result?: AuditResu
   const source = sourceOf(input, first);
   // Decoded bytes are never longer (in UTF-16 units) than the bytes.
   const bound = source !== null ? source.length : (input.content as Uint8Array).length;
-  for (const f of first.findings) checkPositions(f.position, source, bound, `finding ${f.ruleId}/${f.messageId}`);
-  for (const s of first.report.sections) checkPositions(s.position, source, bound, `section ${s.key}`);
+  const at = source !== null ? lineColumnsOf(source) : null;
+  for (const f of first.findings) checkPositions(f.position, source, bound, `finding ${f.ruleId}/${f.messageId}`, at);
+  for (const s of first.report.sections) checkPositions(s.position, source, bound, `section ${s.key}`, at);
   for (const t of first.report.tables) {
-    checkPositions(t.position, source, bound, `table ${t.id}`);
-    for (const c of t.cells) checkPositions(c.position, source, bound, `cell ${t.id} ${c.row}/${c.column}`);
+    checkPositions(t.position, source, bound, `table ${t.id}`, at);
+    for (const c of t.cells) checkPositions(c.position, source, bound, `cell ${t.id} ${c.row}/${c.column}`, at);
   }
   return { result: first };
 }
@@ -247,6 +275,17 @@ const byteMutation: fc.Arbitrary<ByteMutation> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('copy' as const), from: at, to: at, length: fc.integer({ min: 1, max: 4096 }) }) },
 );
 
+/** The bytes of `parts` one after another (spreading a PDF's megabyte into an array cost seconds). */
+function concatBytes(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 function mutateBytes(bytes: Uint8Array, list: ByteMutation[]): Uint8Array {
   let b = bytes.slice();
   for (const m of list) {
@@ -262,7 +301,7 @@ function mutateBytes(bytes: Uint8Array, list: ByteMutation[]): Uint8Array {
         break;
       case 'cut': {
         const i = m.at % b.length;
-        b = new Uint8Array([...b.subarray(0, i), ...b.subarray(i + m.length)]);
+        b = concatBytes(b.subarray(0, i), b.subarray(i + m.length));
         break;
       }
       case 'truncate':
@@ -271,7 +310,7 @@ function mutateBytes(bytes: Uint8Array, list: ByteMutation[]): Uint8Array {
       case 'copy': {
         const piece = b.slice(m.from % b.length, (m.from % b.length) + m.length);
         const j = m.to % b.length;
-        b = new Uint8Array([...b.subarray(0, j), ...piece, ...b.subarray(j)]);
+        b = concatBytes(b.subarray(0, j), piece, b.subarray(j));
         break;
       }
     }
@@ -392,6 +431,18 @@ describe('fuzz: bytes', () => {
         }
       }),
       { seed: 20260706, numRuns: runs(60) },
+    );
+  });
+});
+
+describe('the checker itself', () => {
+  it('lineColumnsOf gives what lineColumn gives, at every offset', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', '\n', '\r', '政'), maxLength: 40 }), (text) => {
+        const at = lineColumnsOf(text);
+        for (let offset = 0; offset <= text.length; offset++) expect(at(offset)).toEqual(lineColumn(text, offset));
+      }),
+      { seed: 20260708, numRuns: 300 },
     );
   });
 });

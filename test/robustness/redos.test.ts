@@ -18,6 +18,8 @@
  * - Each distinct pattern (with its flags, model and budget) is analysed once, however many sites
  *   write it; the patterns on HAND_CHECKED / KNOWN_UNSAFE are analysed with a smaller step budget at
  *   which the detector gives the same verdict (see HAND_CHECKED_STEPS; REDOS_FULL=1 for the default).
+ * - The detector runs in a worker thread (redos-detector-worker.mjs), outside jest's module sandbox,
+ *   where it needs about 60% of the CPU it needs inside; its verdicts are the same.
  * - A `RegExp(…)` argument made of constants of its own file (string and template literals, top-level
  *   `const` strings, `[…].join(…)`, `regex.source`) is folded and checked like a literal. Any other
  *   argument is built at run time: it must be on DYNAMIC, with a reason, and the real patterns it builds
@@ -34,10 +36,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from '@jest/globals';
+import { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import ts from 'typescript';
-import { isSafePattern, toFriendly, type RedosDetectorResult } from 'redos-detector';
+import type { IsSafePatternConfig, RedosDetectorResult } from 'redos-detector';
 import { DEFAULT_EXTRA_KEYWORDS, PERIOD_KEYWORDS } from '../../rules/detect/statistics-period';
 import { escapeRegExp } from '../../src/kit/index';
 import { headingCandidate, trimEndChars } from '../../src/structure/headings';
@@ -495,11 +498,19 @@ function hasUnboundedQuantifier(pattern: string): boolean {
   return false;
 }
 
+/** What the detector says of a pattern: its verdict, and for an unsafe one its own account (toFriendly). */
+interface Verdict {
+  safe: boolean;
+  error?: RedosDetectorResult['error'];
+  score: RedosDetectorResult['score'];
+  friendly?: string;
+}
+
 interface Checked {
   site: Site;
   /** 'scan': as the engine scans (unanchored); 'attempt': one attempt of an all-bounded pattern. */
   model: 'scan' | 'attempt';
-  result?: RedosDetectorResult;
+  result?: Verdict;
   /** The detector threw (unsupported syntax). */
   thrown?: string;
 }
@@ -507,7 +518,34 @@ interface Checked {
 const sameSite = (a: { file: string; pattern: string }, b: { file: string; pattern: string }) =>
   a.file === b.file && a.pattern === b.pattern;
 
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** The detector's worker thread: started by the first analysis, ended after the tests. */
+let detector: Worker | undefined;
+const pending = new Map<number, (reply: { result?: Verdict; thrown?: string }) => void>();
+let lastId = 0;
+
+function detect(pattern: string, options: IsSafePatternConfig): Promise<{ result?: Verdict; thrown?: string }> {
+  if (!detector) {
+    detector = new Worker(new URL('./redos-detector-worker.mjs', import.meta.url));
+    detector.on('message', (reply: { id: number; result?: Verdict; thrown?: string }) => {
+      const settle = pending.get(reply.id)!;
+      pending.delete(reply.id);
+      settle({ result: reply.result, thrown: reply.thrown });
+    });
+    detector.on('error', (e) => {
+      for (const settle of pending.values()) settle({ thrown: `the detector's worker failed: ${e.message}` });
+      pending.clear();
+    });
+  }
+  const id = ++lastId;
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    detector!.postMessage({ id, pattern, options });
+  });
+}
+
+afterAll(async () => {
+  await detector?.terminate();
+});
 
 /**
  * The step budget for a pattern on HAND_CHECKED or KNOWN_UNSAFE: the detector flags each of them at
@@ -520,7 +558,7 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 const HAND_CHECKED_STEPS = process.env.REDOS_FULL ? undefined : 2_000;
 
 /** Results by pattern, flags, model and budget: the same pattern at several sites is analysed once. */
-const analysed = new Map<string, { result?: RedosDetectorResult; thrown?: string }>();
+const analysed = new Map<string, { result?: Verdict; thrown?: string }>();
 
 async function check(site: Site): Promise<Checked> {
   const { pattern, flags } = site;
@@ -540,22 +578,15 @@ async function check(site: Site): Promise<Checked> {
   const key = [model, pattern, flags, maxSteps ?? 'default'].join('\u0000');
   let known = analysed.get(key);
   if (!known) {
-    known = {};
-    try {
-      known.result = isSafePattern(model === 'scan' ? pattern : `^(?:${pattern})`, {
-        unicode: unicode && !caseInsensitive,
-        caseInsensitive,
-        dotAll: flags.includes('s'),
-        multiLine: flags.includes('m'),
-        ...(maxSteps !== undefined ? { maxSteps } : {}),
-        timeout: 120_000, // a guard against a runaway analysis only; the budgets above decide
-      });
-    } catch (e) {
-      known.thrown = e instanceof Error ? e.message : String(e);
-    }
+    known = await detect(model === 'scan' ? pattern : `^(?:${pattern})`, {
+      unicode: unicode && !caseInsensitive,
+      caseInsensitive,
+      dotAll: flags.includes('s'),
+      multiLine: flags.includes('m'),
+      ...(maxSteps !== undefined ? { maxSteps } : {}),
+      timeout: 120_000, // a guard against a runaway analysis only; the budgets above decide
+    });
     analysed.set(key, known);
-    // The detector keeps its work reachable through WeakRefs until the current job ends: let it go.
-    await tick();
   }
   return { site, model, result: known.result, thrown: known.thrown };
 }
@@ -569,7 +600,7 @@ function describeFailure(c: Checked): string {
   if (c.thrown !== undefined) return `${head}\n  detector error: ${c.thrown} — ${how}`;
   const r = c.result!;
   const score = r.score.infinite ? 'infinite (over maxScore)' : String(r.score.value);
-  const trails = toFriendly(r, { resultsLimit: 2 }).split('\n').slice(0, 24).join('\n    ');
+  const trails = (r.friendly ?? '').split('\n').slice(0, 24).join('\n    ');
   return `${head}\n  ${r.error}, score ${score} — ${how}\n    ${trails}`;
 }
 
