@@ -359,10 +359,8 @@ function drawText(text: string, findings: Finding[], w: Extract<FromWorker, { ty
     (ends.get(e) ?? ends.set(e, []).get(e)!).push(i);
   });
   const open = new Set<number>();
-  const seen = new Set<number>();
   const out: string[] = [];
   const tip = (ids: number[]) => esc(ids.map((i) => `${w.severity[findings[i]!.severity] ?? ''}：${findings[i]!.message}`).join('\n'));
-  const first = (ids: number[]) => ids.filter((i) => !seen.has(i)).map((i) => (seen.add(i), ` id="mark-${i}"`))[0] ?? '';
   for (let k = 0; k < bounds.length; k++) {
     const at = bounds[k]!;
     for (const i of ends.get(at) ?? []) open.delete(i);
@@ -370,7 +368,7 @@ function drawText(text: string, findings: Finding[], w: Extract<FromWorker, { ty
     const pts = points.get(at);
     if (pts) {
       const sev = pts.reduce((a, i) => (RANK[findings[i]!.severity]! > RANK[a]! ? findings[i]!.severity : a), 'info');
-      out.push(`<mark class="point sev-${sev}"${first(pts)} data-findings="${pts.join(' ')}" title="${tip(pts)}"></mark>`);
+      out.push(`<mark class="point sev-${sev}" data-findings="${pts.join(' ')}" title="${tip(pts)}"></mark>`);
     }
     const next = bounds[k + 1];
     if (next === undefined) break;
@@ -380,14 +378,15 @@ function drawText(text: string, findings: Finding[], w: Extract<FromWorker, { ty
     } else {
       const ids = [...open];
       const sev = ids.reduce((a, i) => (RANK[findings[i]!.severity]! > RANK[a]! ? findings[i]!.severity : a), 'info');
-      out.push(`<mark class="sev-${sev}"${first(ids)} data-findings="${ids.join(' ')}" title="${tip(ids)}">${piece}</mark>`);
+      out.push(`<mark class="sev-${sev}" data-findings="${ids.join(' ')}" title="${tip(ids)}">${piece}</mark>`);
     }
   }
   doc.innerHTML = out.join('');
 }
 
 function jumpTo(i: number): void {
-  const mark = document.getElementById(`mark-${i}`);
+  // The first mark that carries the finding (a finding's range may be split where others overlap it).
+  const mark = document.querySelector<HTMLElement>(`#doc mark[data-findings~="${i}"]`);
   if (!mark) return;
   mark.scrollIntoView({ block: 'center', behavior: 'auto' });
   mark.classList.remove('flash');

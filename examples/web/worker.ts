@@ -5,7 +5,7 @@
  * message (the page reads it from pdfium-wasm.js, a script that carries it in base64, since a file://
  * page may not fetch()).
  */
-import { AuditInputError, createAuditor, describeError, getRules, toCsv, toHtml, toSarif } from '../../src/index';
+import { AuditInputError, createAuditor, type Auditor, describeError, getRules, toCsv, toHtml, toSarif } from '../../src/index';
 import { toHtmlParts } from '../../src/format/html';
 import { showValue, wordsFor } from '../../src/format/labels';
 import { readPdf } from '../../src/pdf/index';
@@ -22,6 +22,8 @@ const scope = self as unknown as WorkerScope;
 const scopeName = Object.prototype.toString.call(self);
 
 let wasm: Uint8Array | undefined;
+/** One auditor per language (its schemas and rules are compiled once). */
+const auditors = new Map<Locale, Auditor>();
 let last: AuditResult | undefined;
 
 function fromBase64(base64: string): Uint8Array {
@@ -68,7 +70,9 @@ async function runAudit(id: number, source: Source, previous: Source | undefined
   if (options.publishedAt) meta.publishedAt = options.publishedAt;
   if (previous) meta.previous = await toInput(previous);
   const auditable: AuditSource = typeof input === 'string' ? { content: input, format: 'text', meta } : { ...input, meta: { ...input.meta, ...meta } };
-  const result = createAuditor({ locale: options.locale }).audit(auditable);
+  let auditor = auditors.get(options.locale);
+  if (!auditor) auditors.set(options.locale, (auditor = createAuditor({ locale: options.locale })));
+  const result = auditor.audit(auditable);
   last = result;
   const parts = toHtmlParts(result, { locale: options.locale, prefix: 'r1' });
   const w = wordsFor(options.locale);
