@@ -237,7 +237,7 @@ describe('the web page in headless Chromium', () => {
         const button = document.querySelector<HTMLButtonElement>('#findings button.jump')!;
         const i = button.dataset.jump!;
         button.click();
-        const mark = document.querySelector(`#doc mark[data-findings~="${i}"]`)!;
+        const mark = document.querySelector<HTMLElement>(`#doc mark[data-findings~="${i}"]`)!;
         const box = mark.getBoundingClientRect();
         const doc = document.getElementById('doc')!.getBoundingClientRect();
         return { flashing: mark.classList.contains('flash'), inDoc: box.top >= doc.top - 1 && box.bottom <= doc.bottom + 1, title: mark.title };
