@@ -6,6 +6,7 @@
  *   the PDF show 应为 11 and 应为 5, and the blank template's review items are listed apart from its errors;
  * - a 10,000-character report pasted, then typed into: the findings are those of the final text once typing
  *   stops, and the audit ran in a DedicatedWorkerGlobalScope (off the main thread);
+ * - the options (issuer type, publication date, last year's report), the English switch and the four exports;
  * - no console error, and no request but the page's own files (every request is intercepted: any other is
  *   aborted and fails the test), none to another host, and the CSP refuses a connection the page would try;
  * - axe-core finds no serious or critical violation at 1280 and 390 px; screenshots at both widths are saved
@@ -23,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { audit, type AuditResult } from '../../src/index';
+import { audit, createAuditor, type AuditResult } from '../../src/index';
 import { readPdf } from '../../src/pdf/index';
 import { buildWeb } from '../../examples/web/build';
 import { fixturesDir, root } from '../helpers';
@@ -302,7 +303,7 @@ describe('the web page in headless Chromium', () => {
   );
 
   withBrowser(
-    'npx xxgk-audit serve: prints its 127.0.0.1 address, serves the page, which audits a dropped report; the CSP refuses connections',
+    'npx xxgk-audit serve: prints its 127.0.0.1 address and serves the page; options, last year\'s report, English and the four exports work; the CSP refuses connections',
     async () => {
       const cli = join(root, 'dist', 'cli.js');
       if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run npm run build (npm ci runs it)');
@@ -331,7 +332,66 @@ describe('the web page in headless Chromium', () => {
 
         const { page, watch } = await open(url);
         await drop(page, SEED, '002.txt');
-        expectSame(await shown(page), audit({ content: readFileSync(SEED), uri: '002.txt' }));
+        const bytes = readFileSync(SEED);
+        expectSame(await shown(page), audit({ content: bytes, uri: '002.txt' }));
+
+        // The options reach meta: year, issuer type, publication date, and last year's report as meta.previous.
+        let before = await audits(page);
+        await page.select('#opt-issuer', 'department');
+        await settled(page, before);
+        before = await audits(page);
+        await page.$eval('#opt-date', (el) => {
+          (el as HTMLInputElement).value = '2025-06-30';
+          el.dispatchEvent(new Event('change', { bubbles: true }));
+        });
+        await settled(page, before);
+        before = await audits(page);
+        const previous = await page.$('#opt-previous');
+        await (previous as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(SEED);
+        await settled(page, before);
+        const meta = { issuerType: 'department' as const, publishedAt: '2025-06-30', previous: { content: new Uint8Array(bytes), uri: '002_9ab6ef9a76a23be4.txt' } };
+        const withOptions = audit({ content: bytes, uri: '002.txt', meta });
+        expectSame(await shown(page), withOptions);
+        expect(withOptions.rules.find((r) => r.ruleId === 'prior-year-duplication')?.outcome).not.toBe('inapplicable');
+        expect(withOptions.rules.find((r) => r.ruleId === 'publication-deadline')?.outcome).not.toBe('inapplicable');
+
+        // English: the page's words and the findings' messages.
+        before = await audits(page);
+        await page.click('#lang');
+        await settled(page, before);
+        const english = await shown(page);
+        const expectedEn = createAuditor({ locale: 'en' }).audit({ content: bytes, uri: '002.txt', meta });
+        expect(await page.evaluate(() => [document.documentElement.lang, document.querySelector('h1')!.textContent])).toEqual([
+          'en',
+          'Annual report self-check (政府信息公开工作年度报告)',
+        ]);
+        expect(english.verdict).toBe(expectedEn.passed ? 'passed' : 'failed');
+        expect(english.result.findings.map((f) => f.message)).toEqual(expectedEn.findings.map((f) => f.message));
+
+        // Exports: the library's formatters, as downloads (the Blob each download is made of is read here).
+        const exported = await page.evaluate(async () => {
+          const blobs: Blob[] = [];
+          const create = URL.createObjectURL.bind(URL);
+          URL.createObjectURL = (b: Blob | MediaSource) => {
+            blobs.push(b as Blob);
+            return create(b);
+          };
+          const page = (globalThis as unknown as { xxgkPage: { exportAs(f: string): Promise<string> } }).xxgkPage;
+          const out: Record<string, { name: string; text: string; type: string; head: number[] }> = {};
+          for (const f of ['json', 'sarif', 'csv', 'html']) {
+            const name = await page.exportAs(f);
+            const blob = blobs[blobs.length - 1]!;
+            out[f] = { name, text: await blob.text(), type: blob.type, head: Array.from(new Uint8Array(await blob.slice(0, 3).arrayBuffer())) };
+          }
+          return out;
+        });
+        expect(exported.json!.name).toBe('002.audit.json');
+        expect((JSON.parse(exported.json!.text) as typeof expectedEn[]).map((r) => r.score)).toEqual([expectedEn.score]);
+        expect(JSON.parse(exported.sarif!.text)).toMatchObject({ version: '2.1.0', runs: [{ results: expect.any(Array) }] });
+        expect(exported.csv!.head).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM, for Excel
+        expect(exported.csv!.text).toContain('002.txt');
+        expect(exported.html!.text).toMatch(/^<!DOCTYPE html>/);
+        expect(exported.html!.text).toContain(expectedEn.findings[0]!.message.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
         expectClean(watch, ['index.html', 'app.js', 'style.css', 'report.css']);
 
         // The policy forbids connections: a fetch from the page, even to its own server, is refused.
