@@ -480,11 +480,16 @@ function wire(): void {
   });
   for (const id of ['opt-year', 'opt-issuer', 'opt-date']) $(id).addEventListener('change', () => void run());
   const paste = $<HTMLTextAreaElement>('paste');
-  paste.addEventListener('input', () => {
+  const edited = () => {
     state.keyAt = performance.now();
     $('source-name').textContent = '';
     typed();
+  };
+  // While an input method composes (pinyin being typed), wait for the characters it commits.
+  paste.addEventListener('input', (e) => {
+    if (!(e as InputEvent).isComposing) edited();
   });
+  paste.addEventListener('compositionend', edited);
 
   // Drop anywhere on the page.
   const drop = $('drop');

@@ -18,7 +18,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -258,6 +258,13 @@ describe('the web page in headless Chromium', () => {
     async () => {
       const base = pathToFileURL(webDir).href + '/';
       const { page, watch } = await open(base);
+      // Something that is not a report: the library's refusal, worded for people, and nothing drawn.
+      const notReport = join(shots, 'shopping-list.txt');
+      writeFileSync(notReport, 'apples, pears, bread\n');
+      await drop(page, notReport, 'shopping-list.txt');
+      expect(await page.evaluate(() => [document.body.dataset.state, document.getElementById('results')!.hidden])).toEqual(['error', true]);
+      expect(await page.$eval('#status', (e) => e.textContent)).toMatch(/年度报告/);
+
       const text = tenThousand();
       expect(text.length).toBe(10_000);
       // Paste: the browser's own insertion, as Ctrl+V does.
@@ -290,6 +297,14 @@ describe('the web page in headless Chromium', () => {
       expect(added.map((f) => f.ruleId)).toContain('narrative-consistency');
       // Not one audit per keystroke: the page waits for typing to stop.
       expect((await audits(page)) - before).toBeLessThan(typed.length);
+
+      // Printed: the input side is left out, the findings and the text are kept.
+      await page.emulateMediaType('print');
+      expect(await page.evaluate(() => [getComputedStyle(document.querySelector('.input')!).display, getComputedStyle(document.getElementById('doc')!).display])).toEqual([
+        'none',
+        'block',
+      ]);
+      await page.emulateMediaType('screen');
 
       await page.setViewport({ width: 390, height: 844, deviceScaleFactor: 1 });
       await shoot(page, 'web-390');
