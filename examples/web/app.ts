@@ -543,6 +543,10 @@ wire();
   get audits(): number {
     return state.audits;
   },
+  /** How many audits the page has asked the worker for (drawn or superseded). */
+  get requested(): number {
+    return state.lastId;
+  },
   /** Milliseconds from the last keystroke to its findings drawn (the bench reads it), and the worker's share. */
   get latency(): { total?: number; worker?: number } {
     return { total: state.latency, worker: state.workerMs };
