@@ -163,7 +163,13 @@ async function main(argv: string[]): Promise<number> {
   return counts.passed === counts.reports ? 0 : 1;
 }
 
-if (isMainThread) {
+if (isMainThread && process.argv[2] === 'serve') {
+  // `xxgk-audit serve`: the web page on 127.0.0.1 (src/cli/serve.ts); it runs until stopped.
+  void import('./cli/serve').then(async ({ serveCommand }) => {
+    const outcome = await serveCommand(process.argv.slice(3));
+    if (typeof outcome === 'number') process.exitCode = outcome;
+  });
+} else if (isMainThread) {
   // A closed pipe (xxgk-audit … | head) is not an error of ours.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

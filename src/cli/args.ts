@@ -40,6 +40,8 @@ export const USAGE: Record<Locale, string> = {
   -h, --help                 显示本帮助
   -v, --version              显示版本
 
+xxgk-audit serve [--port <端口>]  在本机启动审核页面（浏览器中拖入或粘贴报告即可检查），并显示其地址。
+
 退出码：0 全部通过；1 有报告未通过（有错误级问题或得分低于 --min-score）；2 用法或输入错误。
 `,
   en: `Usage: xxgk-audit [options] <file|folder>...
@@ -65,6 +67,8 @@ Options:
       --verbose              rule descriptions, snippets and details of the run
   -h, --help                 show this help
   -v, --version              show the version
+
+xxgk-audit serve [--port <port>]  serve the audit page (drop or paste a report in the browser) on 127.0.0.1 and print its address.
 
 Exit codes: 0 every report passes; 1 some report fails (an error finding, or a score below --min-score);
 2 usage or input error.

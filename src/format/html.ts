@@ -14,7 +14,7 @@
  *   the table id when `data.table` is the printed name; or
  * - its position lies inside the cell's position (a rule that reports on the cell itself).
  */
-import type { AuditResult, Finding, Position, RecognisedTable, RuleMeta, Severity, TableCell } from '../types';
+import type { AuditResult, Finding, Locale, Position, RecognisedTable, RuleMeta, Severity, TableCell } from '../types';
 import {
   countSeverities,
   describeRule,
@@ -294,6 +294,29 @@ function reportHtml(
   out.push('</tbody></table></div></details>');
   out.push('</section>');
   return out.join('\n');
+}
+
+/**
+ * The parts of one result's report that a page showing the report apart draws (examples/web): the findings
+ * grouped and numbered as `toHtml` lists them (indices into `result.findings`; finding k, from 1, has the id
+ * `${prefix}-f${k}`), and the recognised tables exactly as `toHtml` draws them (failing cells marked with the
+ * expected values, linking to those ids).
+ */
+export function toHtmlParts(
+  result: AuditResult,
+  options: { locale?: Locale; prefix?: string } = {},
+): { groups: Array<{ title: string; findings: number[] }>; tables: string } {
+  const locale = options.locale === 'en' ? 'en' : 'zh-CN';
+  const w = wordsFor(locale);
+  const p = PAGE[locale];
+  const id = options.prefix ?? 'r1';
+  const groups = groupBySection(result.findings, w, p);
+  const numbers = new Map<Finding, number>();
+  for (const g of groups) for (const f of g.findings) numbers.set(f, numbers.size + 1);
+  const index = new Map<Finding, number>(result.findings.map((f, i) => [f, i]));
+  const marks = cellMarks(result);
+  const tables = result.report.tables.map((t) => tableHtml(t, marks, id, numbers, w, p)).join('\n');
+  return { groups: groups.map((g) => ({ title: g.title, findings: g.findings.map((f) => index.get(f)!) })), tables };
 }
 
 interface FindingGroup {
@@ -577,3 +600,6 @@ ul.unreadable li { color: var(--err); }
 }
 @page { size: A4; margin: 15mm 12mm; }
 `;
+
+/** The page's style sheet, for pages that draw `toHtmlParts`. */
+export { CSS as HTML_REPORT_CSS };

@@ -16,6 +16,8 @@
  * 7. CLI memory over a batch (issue #15): peak resident memory of the whole CLI process (its worker
  *    threads included) over 10,000 text reports against over 100, `--format csv --jobs 2` (target:
  *    within 50 MB). `npm run bench -- --cli-memory` runs this section alone.
+ * 8. The web page (issue #17, test/bench/web.ts): in headless Chromium, from the last keystroke to the
+ *    updated findings on a 10,000-character report (target < 300 ms). `npm run bench -- --web` alone.
  *
  * Times are medians of interleaved runs after a warm-up, so load on the machine hits both sides
  * of a ratio alike.
@@ -34,6 +36,7 @@ import { prepareInput, DEFAULT_MAX_INPUT_SIZE } from '../../src/input/index';
 import { extract } from '../../src/extract/index';
 import { readPdf } from '../../src/pdf/index';
 import { parseSource, toDocx, toHtml } from '../extract/variants';
+import { webBench } from './web';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -97,6 +100,11 @@ async function main(): Promise<void> {
   // `npm run bench -- --pdf`: section 6 only.
   if (process.argv[2] === '--pdf') {
     await pdfBench();
+    return;
+  }
+  // `npm run bench -- --web`: section 8 only.
+  if (process.argv[2] === '--web') {
+    await webBench(root, row);
     return;
   }
   // `npm run bench -- --cli-memory`: section 7 only.
@@ -215,6 +223,7 @@ async function main(): Promise<void> {
 
   await pdfBench();
   await cliMemoryBench();
+  await webBench(root, row);
 
   console.log('\nmeasured | value | target | \n---|---|---|---');
   for (const r of rows) console.log(`${r[0].trim()} | ${r[1]} | ${r[2]} | ${r[3]}`);
