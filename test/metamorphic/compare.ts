@@ -32,15 +32,18 @@ export interface Difference {
 /**
  * The differences between a report's audit and its transformed copy's. Where joining lines with
  * nothing leaves a table's cells ambiguous, tables-reconcile may turn `incomplete` (the one allowance
- * of issue #14): `allowance` collects those cases instead of reporting them.
+ * of issue #14): `allowance` collects those cases instead of reporting them. `original` is the
+ * audit of `text` with `input`, if the caller has it already.
  */
 export function compareUnder(
   name: TransformName,
   text: string,
   input: Omit<AuditInput, 'content'> = {},
   allowance: string[] = [],
+  original?: AuditResult,
 ): Difference[] {
-  const before = audit({ ...input, content: text });
+  // The original's audit, when the caller already has it (the same report under each transform).
+  const before = original ?? audit({ ...input, content: text });
   const t = transform(name, text);
   const after = audit({ ...input, content: t.text });
   const a = summarise(before);
