@@ -10,16 +10,16 @@ const { statSync } = require('node:fs');
  * starts), the longest first.
  */
 const LONG = [
-  'test/robustness/hostile.test.ts',
   'test/cli/cli.test.ts',
-  'test/robustness/redos.test.ts',
+  'test/robustness/hostile.test.ts',
   'test/robustness/fuzz.test.ts',
-  'test/structure/reline.test.ts',
-  'test/extract/html.test.ts',
-  'test/extract/docx.test.ts',
-  'test/robustness/retention.test.ts',
-  'test/rules/government-accountability.test.ts',
+  'test/robustness/redos.test.ts',
   'test/format/html-browser.test.ts',
+  'test/robustness/retention.test.ts',
+  'test/web/page.test.ts',
+  'test/extract/docx.test.ts',
+  'test/extract/html.test.ts',
+  'test/rules/government-accountability.test.ts',
 ];
 
 function rank(path) {
