@@ -40,7 +40,11 @@ describe('Chinese numerals', () => {
 
 describe('whitespace', () => {
   it('isWhitespace is the \\s set: the three copies accepted different characters', () => {
-    for (let c = 0; c < 0x10000; c++) expect([c, isWhitespace(c)]).toEqual([c, /\s/u.test(String.fromCharCode(c))]);
+    // expect() only on a disagreement: called for each of the 65,536 code units it took 5.7 s.
+    for (let c = 0; c < 0x10000; c++) {
+      const want = /\s/u.test(String.fromCharCode(c));
+      if (isWhitespace(c) !== want) expect([c, isWhitespace(c)]).toEqual([c, want]);
+    }
   });
 
   it('isInlineSpace is whitespace within a line', () => {
