@@ -6,6 +6,8 @@ import { expect } from '@jest/globals';
 import { audit, AuditInputError, type AuditInput, type ReportFormat } from '../src/index';
 import builtInTemplates from '../rules/templates/index';
 import { compileTemplates } from '../src/structure/tables/index';
+import { bestTime } from './timing';
+export { bestTime };
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const fixturesDir = join(here, 'fixtures');
@@ -31,17 +33,6 @@ export function lineColumn(source: string, offset: number): { line: number; colu
   const line = before.split('\n').length;
   const column = offset - (before.lastIndexOf('\n') + 1) + 1;
   return { line, column };
-}
-
-/** The least time of `runs` runs of `fn`, in ms: other processes only ever add time. */
-export function bestTime(fn: () => void, runs: number): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - t0);
-  }
-  return best;
 }
 
 let normalPerChar = 0;

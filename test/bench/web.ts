@@ -5,33 +5,20 @@
  * (the debounce, the audit in the worker, the message back and the drawing). Median of 15 keystrokes after
  * 3 untimed ones; target under 300 ms. Printed only, never asserted.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { tenThousand } from '../web/ten-thousand';
+import { findChromium } from '../chromium';
 
 type Row = (what: string, measured: string, target: string, ok: boolean | null) => void;
 
 const TARGET_MS = 300;
 
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  for (const name of ['chromium', 'chromium-browser']) {
-    try {
-      const path = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
-      if (path) return path;
-    } catch {
-      // not on the PATH
-    }
-  }
-  return undefined;
-}
-
 export async function webBench(root: string, row: Row): Promise<void> {
   console.log('\n8. the web page (dist/web, from file://) in headless Chromium: last keystroke to updated findings, 10,000 characters');
-  const chromium = chromiumPath();
+  const chromium = findChromium();
   const index = join(root, 'dist', 'web', 'index.html');
   if (!chromium || !existsSync(index)) {
     row('  keystroke → findings', chromium ? 'dist/web missing (npm run build)' : 'Chromium not found', `< ${TARGET_MS} ms`, false);

@@ -13,28 +13,14 @@
  * it this test fails and says so, it never passes unchecked. CHROMIUM_PATH names another binary.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { audit, toHtml } from '../../src/index';
+import { findChromium } from '../chromium';
 import { fixturesDir } from '../helpers';
-
-/** The Chromium binary: CHROMIUM_PATH, else `chromium` (or `chromium-browser`) on the PATH. */
-function findChromium(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return existsSync(process.env.CHROMIUM_PATH) ? process.env.CHROMIUM_PATH : undefined;
-  for (const name of ['chromium', 'chromium-browser']) {
-    try {
-      const path = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
-      if (path) return path;
-    } catch {
-      // not on the PATH
-    }
-  }
-  return undefined;
-}
 
 const TABLE_REPORT = 'tables/kirogovcompare__hzq2023_working.layout.txt';
 

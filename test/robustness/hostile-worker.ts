@@ -13,6 +13,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { audit, AuditInputError } from '../../src/index';
+import { bestTime } from '../timing';
 
 export type Format = 'text' | 'markdown' | 'html';
 
@@ -23,17 +24,6 @@ export type Job =
 export type Request = Job & { id: number };
 
 export type Reply = { id: number; ratio?: number; parser?: number; thrown?: string };
-
-/** As test/helpers.ts's bestTime (which this bundle does not take in: it brings jest's globals). */
-function bestTime(fn: () => void, runs: number): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - t0);
-  }
-  return best;
-}
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm);
 

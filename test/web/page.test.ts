@@ -17,7 +17,7 @@
  * Chromium must be installed (see test/format/html-browser.test.ts): without it this test fails and says so.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -27,21 +27,9 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { audit, createAuditor, type AuditResult } from '../../src/index';
 import { readPdf } from '../../src/pdf/index';
 import { buildWeb } from '../../examples/web/build';
+import { findChromium } from '../chromium';
 import { fixturesDir, root } from '../helpers';
 import { tenThousand } from './ten-thousand';
-
-function findChromium(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return existsSync(process.env.CHROMIUM_PATH) ? process.env.CHROMIUM_PATH : undefined;
-  for (const name of ['chromium', 'chromium-browser']) {
-    try {
-      const path = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
-      if (path) return path;
-    } catch {
-      // not on the PATH
-    }
-  }
-  return undefined;
-}
 
 const SEED = join(fixturesDir, 'seeds', '002_9ab6ef9a76a23be4.txt');
 const PDF = join(fixturesDir, 'pdf', 'kirogovcompare__hzq2023_working.pdf');
