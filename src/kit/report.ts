@@ -109,10 +109,9 @@ export function leafRows(templates: readonly TemplateDefinition[], template: str
     }
     childrenOf.set(def, byParent);
   }
-  const children = byParent;
   const out: string[] = [];
   const visit = (key: string) => {
-    const list = children.get(key);
+    const list = byParent!.get(key);
     if (!list || list.length === 0) {
       out.push(key);
       return;

@@ -2,10 +2,9 @@
  * Text helpers for rules (part of the kit): compacted text with a map back to offsets, option and
  * list helpers, table-row lines, and signature dates.
  */
-import { lastAtMost } from '../common/text';
 import { chineseNumeralValue } from '../common/numerals';
 import { isWhitespace } from '../common/chars';
-import { plausibleYear } from '../common/text';
+import { lastAtMost, plausibleYear } from '../common/text';
 import { codesToString } from '../normalize/index';
 import { auditSlot } from '../engine/cache';
 

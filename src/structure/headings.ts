@@ -12,8 +12,8 @@ export interface HeadingCandidate {
   titleOffset: number;
 }
 
-export { chineseNumber } from '../common/numerals';
 import { chineseNumber } from '../common/numerals';
+export { chineseNumber };
 
 const LEVEL1 = /^([一二三四五六七八九十]{1,3}) {0,2}[、.,:](?![一二三四五六七八九十\d])/u;
 /** 「一 概述」: a numeral and a space, then a title (accepted only when the title names a part). */

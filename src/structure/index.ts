@@ -1,7 +1,7 @@
 /**
  * structure/: from normalised text to the ReportModel and its mdast-compatible tree.
  */
-import type { AuditMeta, Position, ReportFormat, ReportModel, SectionInfo, SectionKey, TextLine, TreeNode } from '../types';
+import type { AuditMeta, IdentityCheck, Position, RecognisedTable, ReportFormat, ReportModel, SectionInfo, SectionKey, TextLine, TreeNode } from '../types';
 import type { NormalizedText } from '../normalize/index';
 import { extractBlocks, rowCells, type Block } from './blocks';
 import { blankChrome, markChrome, splitLines } from './lines';
@@ -57,8 +57,20 @@ export function buildModel(input: ModelInput): ReportModel {
   const mapper = createPositionMapper(source, normalized.map, input.pageStarts);
   const { tables: read, printed } = readTablesWithCoverage(text, input.templates);
   const tables = read.map((t) => toRecognisedTable(t, mapper.positionOf));
-  // The identities are checked once here, on the tables as read; rules read them from the model.
-  const checks = new Map(tables.map((t, i) => [t, evaluateTable(read[i]!, input.templates)]));
+  // The identities are checked once per table, on the tables as read, when a rule first asks (last
+  // year's model, or a configuration without the table rules, never needs them).
+  const readOf = new Map(tables.map((t, i) => [t, read[i]!]));
+  const checks = new Map<RecognisedTable, IdentityCheck[]>();
+  const identityChecks = (table: RecognisedTable): IdentityCheck[] => {
+    let hit = checks.get(table);
+    if (!hit) {
+      const asRead = readOf.get(table);
+      // A table that did not come from this model (made by hand in a test) is checked from its cells.
+      hit = asRead ? evaluateTable(asRead, input.templates) : evaluateRecognised(table, input.templates).checks;
+      checks.set(table, hit);
+    }
+    return hit;
+  };
 
   const model: ReportModel = {
     format: input.format,
@@ -82,8 +94,7 @@ export function buildModel(input: ModelInput): ReportModel {
     tables,
     tableRanges: read.map((t): [number, number] => [t.start, t.end]),
     printedTables: printed,
-    // A table that did not come from this model (made by hand in a test) is checked when asked.
-    identityChecks: (table) => checks.get(table) ?? evaluateRecognised(table, input.templates).checks,
+    identityChecks,
     templates: loadTemplates(input.templates),
     tree: { type: 'root', children: [] },
     previous: null,
